@@ -1,0 +1,41 @@
+package schemas
+
+// Formats of a Document's body.
+const (
+	FormatHTML = "html" // a cablegate cable page
+	FormatText = "text" // a plain-text cable (UTF-8, or cp1252 as PlusD has it)
+	FormatJSON = "json" // one SourceRecord as a JSON object (cables.csv row or JSON line)
+)
+
+// Header names carried on raw messages (SubjectRaw).
+const (
+	HeaderRef    = "Cablewire-Ref"    // reference id hint from the file name or csv column
+	HeaderFormat = "Cablewire-Format" // one of the Format constants
+	HeaderSource = "Cablewire-Source" // where the document was read: path, or path:line
+	HeaderHash   = "Cablewire-Hash"   // content hash of the body (hex, 16 bytes)
+)
+
+// Document is one cable as ingest read it, not yet parsed. On the wire the
+// Body is the message data and the other fields are headers.
+type Document struct {
+	RefID  string // hint; may be empty or wrong, the parser decides
+	Format string
+	Source string
+	Hash   string
+	Body   []byte
+}
+
+// SourceRecord is one row of the full release's cables.csv, or one JSON
+// line in the same shape. Header and Body together are the cable text; Text,
+// when set, is the whole cable text instead.
+type SourceRecord struct {
+	ID             int64  `json:"id,omitempty"`
+	Date           string `json:"date,omitempty"` // "MM/DD/YYYY HH:MM" as in cables.csv, or RFC 3339
+	RefID          string `json:"ref_id,omitempty"`
+	Origin         string `json:"origin,omitempty"`
+	Classification string `json:"classification,omitempty"`
+	References     string `json:"references,omitempty"` // comma-separated reference ids
+	Header         string `json:"header,omitempty"`
+	Body           string `json:"body,omitempty"`
+	Text           string `json:"text,omitempty"`
+}
