@@ -94,4 +94,7 @@ type Entity struct {
 	Title     string `json:"title,omitempty"`
 	Country   string `json:"country,omitempty"`
 	Method    string `json:"method"`
+	// Generic marks a resolved generic reference ("the Embassy", "Post"):
+	// Canonical names the body meant, but the text is not a name.
+	Generic bool `json:"generic,omitempty"`
 }

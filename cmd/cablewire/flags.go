@@ -1,0 +1,71 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"strings"
+)
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// parseInterspersed parses flags that may come after positional arguments
+// (`cablewire ingest PATH --nats URL`) and returns the positionals.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// common holds the flags every pipeline command shares.
+type common struct {
+	natsURL  string
+	data     string
+	listen   string
+	logLevel string
+	workers  int
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.natsURL, "nats", "", "NATS server or cluster URL (comma-separated); empty starts an embedded server")
+	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
+	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
+	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")
+	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
+}
+
+func (c *common) logger(w io.Writer) *slog.Logger {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(c.logLevel)); err != nil {
+		lv = slog.LevelWarn
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+}
+
+func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("cablewire "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: cablewire %s %s\n\nflags:\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}

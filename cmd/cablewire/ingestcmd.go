@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/stages/ingest"
+)
+
+func init() {
+	register("ingest", "publish cables from files to the raw stream (--nats URL PATH...)", runIngest)
+}
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var c common
+	fs := newFlagSet("ingest", stderr, "[--nats URL] PATH...")
+	c.register(fs)
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return fmt.Errorf("%w: no PATH", errUsage)
+	}
+	start := time.Now()
+	conn, err := c.connect(ctx, "ingest")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	st, err := ingest.Run(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), paths)
+	fmt.Fprintf(stdout, "read %d, published %d, duplicates %d, dead-lettered %d in %s\n",
+		st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
+	if ctx.Err() != nil {
+		return nil // interrupted: what was acked by the broker stays published
+	}
+	return err
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/stages/ingest"
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+func init() {
+	register("run", "ingest, parse, enrich and commit to the warehouse, in one process", runRun)
+}
+
+func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var (
+		c         common
+		inputs    listFlag
+		warehouse string
+		follow    bool
+		sc        sink.Config
+	)
+	fs := newFlagSet("run", stderr, "--input PATH... --warehouse DIR [flags]")
+	c.register(fs)
+	fs.Var(&inputs, "input", "file or directory of cables (repeatable; more may follow the flags)")
+	fs.StringVar(&warehouse, "warehouse", "./warehouse", "warehouse directory (Parquet tables)")
+	fs.BoolVar(&follow, "follow", false, "keep the workers running for new input after ingesting")
+	sinkFlags(fs, &sc)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	inputs = append(inputs, pos...)
+	if len(inputs) == 0 && !follow {
+		return fmt.Errorf("%w: no --input", errUsage)
+	}
+	sc.Dir = warehouse
+	log := c.logger(stderr)
+
+	start := time.Now()
+	conn, err := c.connect(ctx, "run")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if u := conn.ClientURL(); u != "" {
+		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
+	}
+
+	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWorkers()
+	ws, err := startWorkers(wctx, conn, []string{"parse", "enrich", "sink"}, workerOptions{workers: c.workers, sink: sc, logger: log})
+	if err != nil {
+		return err
+	}
+	// A signal drains: workers stop fetching, finish and commit what they
+	// have, and ack it.
+	stopOnSignal := context.AfterFunc(ctx, stopWorkers)
+	defer stopOnSignal()
+
+	var ist ingest.Stats
+	var runErr error
+	if len(inputs) > 0 {
+		pub := pipeline.NewPublisher(conn.JS, 1024)
+		dlq := pipeline.NewPublisher(conn.JS, 64)
+		ist, runErr = ingest.Run(ctx, pub, dlq, inputs)
+	}
+	interrupted := ctx.Err() != nil
+	if runErr != nil && !interrupted {
+		stopWorkers()
+		return errors.Join(runErr, ws.wait())
+	}
+	switch {
+	case interrupted:
+	case follow:
+		fmt.Fprintf(stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
+		<-ctx.Done()
+	default:
+		if err := waitCommitted(ctx, conn.JS, ws); err != nil && ctx.Err() == nil {
+			stopWorkers()
+			return errors.Join(err, ws.wait())
+		}
+	}
+	interrupted = ctx.Err() != nil
+	stopWorkers()
+	if err := ws.wait(); err != nil {
+		return err
+	}
+	writeSummary(stdout, summary{
+		ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start),
+		warehouse: warehouse, interrupted: interrupted,
+	})
+	return nil
+}
+
+// waitCommitted returns once everything ingested has been committed to the
+// warehouse or dead-lettered. Stages are checked in pipeline order: once a
+// work-queue stream is empty with no upstream work left, nothing more can
+// arrive in it.
+func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) error {
+	const every = 50 * time.Millisecond
+	for _, st := range []stage{stageParse, stageEnrich} {
+		if err := pipeline.WaitEmpty(ctx, js, st.stream, st.durable, every); err != nil {
+			return err
+		}
+	}
+	sinkRunner := ws.runners["sink"]
+	for {
+		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream, stageSink.durable)
+		if err != nil {
+			return err
+		}
+		if b.Empty() {
+			return nil
+		}
+		if b.Pending == 0 {
+			// Everything is delivered: commit the open files now rather
+			// than at their age limit.
+			if err := sinkRunner.Flush(ctx); err != nil {
+				return err
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(every):
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+func sinkFlags(fs *flag.FlagSet, sc *sink.Config) {
+	fs.Int64Var(&sc.TargetBytes, "file-bytes", 128<<20, "sink: commit a partition's files at about this size")
+	fs.IntVar(&sc.MaxRows, "file-rows", 50_000, "sink: commit a partition's files at this many cables")
+	fs.DurationVar(&sc.MaxAge, "file-age", 30e9, "sink: commit a partition's files at this age")
+	fs.IntVar(&sc.MaxOpen, "open-partitions", 8, "sink: partitions open at once")
+}

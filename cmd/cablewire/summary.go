@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/stages/ingest"
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+type summary struct {
+	ingest      ingest.Stats
+	stages      []*pipeline.StageStats
+	sink        *sink.Sink
+	elapsed     time.Duration
+	warehouse   string
+	interrupted bool
+}
+
+func writeSummary(w io.Writer, s summary) {
+	if s.interrupted {
+		fmt.Fprintln(w, "interrupted: drained; what was committed is acked, the rest stays queued for the next run")
+	}
+	var parsed, dead int64
+	dead = s.ingest.DeadLettered
+	for _, st := range s.stages {
+		if st.Name == "parse" {
+			parsed = st.Acked.Load()
+		}
+		dead += st.DeadLettered.Load()
+	}
+	fmt.Fprintf(w, "cables read          %d\n", s.ingest.Read)
+	fmt.Fprintf(w, "published            %d\n", s.ingest.Published)
+	dupSink := int64(0)
+	if s.sink != nil {
+		dupSink = s.sink.Stats.Duplicates.Load()
+	}
+	fmt.Fprintf(w, "duplicates skipped   %d (already loaded: %d by the broker, %d by the warehouse)\n",
+		s.ingest.Duplicates+dupSink, s.ingest.Duplicates, dupSink)
+	fmt.Fprintf(w, "parsed               %d\n", parsed)
+	fmt.Fprintf(w, "dead-lettered        %d\n", dead)
+	for r, n := range s.ingest.Reasons {
+		fmt.Fprintf(w, "  %-7s %6d  %s\n", "ingest", n, r)
+	}
+	for _, st := range s.stages {
+		for _, r := range st.Reasons() {
+			fmt.Fprintf(w, "  %-7s %6d  %s\n", st.Name, r.Count, r.Reason)
+		}
+	}
+	if s.sink != nil {
+		st := &s.sink.Stats
+		fmt.Fprintf(w, "entities found       %d\n", st.Entities.Load())
+		fmt.Fprintf(w, "rows written         cables %d, paragraphs %d, entities %d\n",
+			st.Cables.Load(), st.Paragraphs.Load(), st.Entities.Load())
+		fmt.Fprintf(w, "files written        %d (%d commits, %.1f MB) in %s\n",
+			st.Files.Load(), st.Commits.Load(), float64(st.Bytes.Load())/1e6, s.warehouse)
+	}
+	secs := s.elapsed.Seconds()
+	fmt.Fprintf(w, "elapsed              %s\n", s.elapsed.Round(time.Millisecond))
+	if secs > 0 {
+		fmt.Fprintf(w, "throughput           %.0f cables/s\n", float64(s.ingest.Read)/secs)
+	}
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+// streams is the pipeline's streams, from schemas' topology.
+func streams(replicas int) []pipeline.StreamSpec {
+	wq := func(name, subject string) pipeline.StreamSpec {
+		return pipeline.StreamSpec{
+			Name: name, Subjects: []string{subject}, WorkQueue: true,
+			MaxBytes: schemas.StreamMaxBytes, Duplicates: schemas.DuplicateWindow, Replicas: replicas,
+		}
+	}
+	return []pipeline.StreamSpec{
+		wq(schemas.StreamRaw, schemas.SubjectRaw),
+		wq(schemas.StreamParsed, schemas.SubjectParsed),
+		wq(schemas.StreamEnriched, schemas.SubjectEnriched),
+		{Name: schemas.StreamDLQ, Subjects: []string{schemas.SubjectDLQ}, MaxAge: schemas.DLQMaxAge,
+			Duplicates: schemas.DuplicateWindow, Replicas: replicas},
+	}
+}
+
+// stage names a worker stage and its consumer.
+type stage struct {
+	name, stream, subject, durable string
+}
+
+var (
+	stageParse  = stage{"parse", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
+	stageEnrich = stage{"enrich", schemas.StreamParsed, schemas.SubjectParsed, schemas.ConsumerEnrich}
+	stageSink   = stage{"sink", schemas.StreamEnriched, schemas.SubjectEnriched, schemas.ConsumerSink}
+)
+
+// Consumer timing: a handler stage acks within seconds; the sink holds
+// messages until a file commits and keeps them alive with in-progress acks.
+const (
+	handlerAckWait = 30 * time.Second
+	sinkAckWait    = 2 * time.Minute
+	sinkTouchEvery = 20 * time.Second
+)
+
+func consumerSpec(s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec {
+	spec := pipeline.ConsumerSpec{
+		Stream: s.stream, Durable: s.durable, FilterSubject: s.subject,
+		AckWait: handlerAckWait, MaxDeliver: schemas.MaxDeliver, MaxAckPending: 4 * prefetch,
+	}
+	if sc != nil {
+		// MaxAckPending must exceed what open files hold, or delivery stalls
+		// silently with files that never fill.
+		spec.AckWait = sinkAckWait
+		spec.MaxAckPending = sc.MaxHeld() + 2*prefetch
+	}
+	return spec
+}
+
+// ensureStreams creates or updates every stream; it is idempotent.
+func ensureStreams(ctx context.Context, js jetstream.JetStream, replicas int) error {
+	for _, s := range streams(replicas) {
+		if err := pipeline.EnsureStream(ctx, js, s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSinkConsumer verifies, at start, that the sink consumer's limits fit
+// the sink's: the failure would otherwise be a silent stall.
+func checkSinkConsumer(ctx context.Context, cons jetstream.Consumer, sc sink.Config, touch time.Duration) error {
+	info, err := cons.Info(ctx)
+	if err != nil {
+		return err
+	}
+	if mp := info.Config.MaxAckPending; mp > 0 && mp <= sc.MaxHeld() {
+		return fmt.Errorf("sink consumer MaxAckPending %d <= rows open files may hold (%d): delivery would stall", mp, sc.MaxHeld())
+	}
+	if info.Config.AckWait <= touch {
+		return fmt.Errorf("sink consumer AckWait %v <= in-progress interval %v", info.Config.AckWait, touch)
+	}
+	return nil
+}
+
+func streamEpoch(ctx context.Context, js jetstream.JetStream, name string) (string, error) {
+	s, err := js.Stream(ctx, name)
+	if err != nil {
+		return "", err
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return "", err
+	}
+	return info.Created.UTC().Format(time.RFC3339Nano), nil
+}

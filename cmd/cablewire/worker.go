@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+func init() {
+	register("worker", "run stages as workers over JetStream (worker parse|enrich|sink --nats URL)", runWorker)
+}
+
+func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var (
+		c         common
+		warehouse string
+		metrics   string
+		sc        sink.Config
+	)
+	fs := newFlagSet("worker", stderr, "parse|enrich|sink [parse|enrich|sink...] [--nats URL] [--warehouse DIR]")
+	c.register(fs)
+	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
+	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port")
+	sinkFlags(fs, &sc)
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("%w: name a stage: parse, enrich or sink", errUsage)
+	}
+	sc.Dir = warehouse
+	conn, err := c.connect(ctx, "worker")
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	ws, err := startWorkers(ctx, conn, names, workerOptions{workers: c.workers, sink: sc, logger: c.logger(stderr)})
+	if err != nil {
+		return err
+	}
+	if metrics != "" {
+		ln, err := net.Listen("tcp", metrics)
+		if err != nil {
+			return err
+		}
+		mux := http.NewServeMux()
+		mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
+			pipeline.WriteMetrics(w, ws.stats()...)
+		})
+		mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+			if !conn.NC.IsConnected() {
+				http.Error(w, "nats: not connected", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprintln(w, "ok")
+		})
+		srv := &http.Server{Handler: mux}
+		go srv.Serve(ln)
+		defer srv.Close()
+	}
+	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
+	<-ctx.Done()
+	return ws.wait()
+}

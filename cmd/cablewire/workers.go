@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/enrich"
+	"github.com/cablewire/cablewire/stages/parse"
+	"github.com/cablewire/cablewire/stages/sink"
+)
+
+// workerOptions configures the stages a process runs.
+type workerOptions struct {
+	workers int
+	sink    sink.Config
+	logger  *slog.Logger
+}
+
+// workers is a set of running stage runners. Cancel the context given to
+// startWorkers, then call wait: the runners drain and the sink closes.
+type workers struct {
+	runners map[string]*pipeline.Runner
+	sink    *sink.Sink
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	errs    []error
+}
+
+// startWorkers ensures the consumers of the named stages and runs them
+// until ctx is cancelled.
+func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o workerOptions) (*workers, error) {
+	w := &workers{runners: map[string]*pipeline.Runner{}}
+	prefetch := 2 * o.workers
+	for _, name := range names {
+		var st stage
+		var sc *sink.Config
+		switch name {
+		case "parse":
+			st = stageParse
+		case "enrich":
+			st = stageEnrich
+		case "sink":
+			st, sc = stageSink, &o.sink
+			prefetch = 256
+		default:
+			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich or sink)", errUsage, name)
+		}
+		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(st, prefetch, sc))
+		if err != nil {
+			return nil, err
+		}
+		cfg := pipeline.RunnerConfig{
+			Name: st.name, DeadLetterSubject: schemas.DeadLetterSubject(st.name),
+			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
+			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
+			InProgressEvery: sinkTouchEvery,
+		}
+		r := pipeline.NewRunner(conn.JS, cons, cfg)
+		w.runners[name] = r
+		switch name {
+		case "parse":
+			w.goRun(func() error { return r.Run(ctx, parse.Stage()) })
+		case "enrich":
+			w.goRun(func() error { return r.Run(ctx, enrich.Stage()) })
+		case "sink":
+			if err := checkSinkConsumer(ctx, cons, o.sink, sinkTouchEvery); err != nil {
+				return nil, err
+			}
+			epoch, err := streamEpoch(ctx, conn.JS, st.stream)
+			if err != nil {
+				return nil, err
+			}
+			sc := o.sink
+			sc.StreamEpoch = epoch
+			s, err := sink.Open(sc)
+			if err != nil {
+				return nil, err
+			}
+			w.sink = s
+			w.goRun(func() error {
+				err := r.RunCommitter(ctx, s)
+				return errors.Join(err, s.Close())
+			})
+		}
+	}
+	return w, nil
+}
+
+func (w *workers) goRun(f func() error) {
+	w.wg.Go(func() {
+		if err := f(); err != nil {
+			w.mu.Lock()
+			w.errs = append(w.errs, err)
+			w.mu.Unlock()
+		}
+	})
+}
+
+// wait waits for every runner to return (after its context is cancelled).
+func (w *workers) wait() error {
+	w.wg.Wait()
+	return errors.Join(w.errs...)
+}
+
+func (w *workers) stats() []*pipeline.StageStats {
+	var out []*pipeline.StageStats
+	for _, n := range []string{"parse", "enrich", "sink"} {
+		if r := w.runners[n]; r != nil {
+			out = append(out, r.Stats())
+		}
+	}
+	return out
+}

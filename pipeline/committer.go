@@ -1,0 +1,93 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// errCommitFailed is the cause recorded when a Committer gives a message
+// back after a failed commit.
+var errCommitFailed = errors.New("commit failed")
+
+// RunCommitter feeds messages to c from one goroutine, calls Tick on a
+// wall-clock ticker, keeps held messages alive with in-progress acks, and on
+// cancel drains: the messages already fetched are added, everything is
+// flushed and acked, and it returns nil.
+func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
+	msgs, err := r.fetch(ctx)
+	if err != nil {
+		return err
+	}
+	wctx, cancel := r.workContext(ctx)
+	defer cancel()
+	held := map[*Message]struct{}{}
+	apply := func(res Result, err error) {
+		if err != nil {
+			r.cfg.Logger.Error("commit", "stage", r.cfg.Name, "err", err)
+		}
+		for _, m := range res.Committed {
+			delete(held, m)
+			r.ack(m)
+		}
+		cause := err
+		if cause == nil {
+			cause = errCommitFailed
+		}
+		for _, m := range res.Failed {
+			delete(held, m)
+			r.fail(wctx, m, cause)
+		}
+	}
+	tick := time.NewTicker(r.cfg.TickEvery)
+	defer tick.Stop()
+	touch := time.NewTicker(r.cfg.InProgressEvery)
+	defer touch.Stop()
+	for {
+		select {
+		case m, ok := <-msgs:
+			if !ok {
+				apply(c.Flush(wctx))
+				return nil
+			}
+			r.cfg.Stats.Received.Add(1)
+			held[m] = struct{}{}
+			res, err := c.Add(wctx, m)
+			if err != nil {
+				delete(held, m)
+				r.fail(wctx, m, err)
+				err = nil
+			}
+			apply(res, err)
+		case now := <-tick.C:
+			apply(c.Tick(wctx, now))
+		case done := <-r.flushReq:
+			res, err := c.Flush(wctx)
+			apply(res, err)
+			done <- err
+		case <-touch.C:
+			// A file may stay open longer than AckWait; tell the broker the
+			// messages in it are still being worked on.
+			for m := range held {
+				_ = m.raw.InProgress()
+			}
+		}
+	}
+}
+
+// Flush asks a running RunCommitter to commit everything it holds now, and
+// waits for it.
+func (r *Runner) Flush(ctx context.Context) error {
+	done := make(chan error, 1)
+	select {
+	case r.flushReq <- done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ConnConfig says where the broker is: URL for an external server or
+// cluster, or Embedded for an in-process one.
+type ConnConfig struct {
+	URL      string // nats://host:port[,nats://...]; empty means embedded
+	Embedded EmbeddedConfig
+	Name     string // client name shown by the server
+}
+
+// Conn is a connection to JetStream, and the embedded server when there is
+// one. Close drains the connection, then shuts the server down.
+type Conn struct {
+	NC     *nats.Conn
+	JS     jetstream.JetStream
+	server *server.Server
+}
+
+// Connect connects to cfg.URL, or starts an embedded server and connects to
+// it in-process.
+func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
+	opts := []nats.Option{
+		nats.Name(cfg.Name),
+		nats.MaxReconnects(-1),
+		nats.ReconnectWait(500 * time.Millisecond),
+	}
+	c := &Conn{}
+	url := cfg.URL
+	if url == "" {
+		ns, err := StartEmbedded(cfg.Embedded)
+		if err != nil {
+			return nil, err
+		}
+		c.server = ns
+		opts = append(opts, nats.InProcessServer(ns))
+	}
+	nc, err := nats.Connect(url, opts...)
+	if err != nil {
+		c.shutdownServer()
+		return nil, fmt.Errorf("connect %s: %w", describe(url), err)
+	}
+	c.NC = nc
+	// The stall wait bounds how long an async publish waits for room when
+	// the in-flight window is full, instead of failing at the 200 ms default.
+	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(4096))
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("jetstream: %w", err)
+	}
+	c.JS = js
+	if _, err := js.AccountInfo(ctx); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("jetstream on %s: %w", describe(url), err)
+	}
+	return c, nil
+}
+
+// Embedded reports whether the server runs in this process.
+func (c *Conn) Embedded() bool { return c.server != nil }
+
+// ClientURL is a URL other processes can use, when the embedded server
+// listens; "" otherwise.
+func (c *Conn) ClientURL() string {
+	if c.server == nil || c.server.Addr() == nil {
+		return ""
+	}
+	return c.server.ClientURL()
+}
+
+// Close drains the connection (pending publishes and acks are flushed) and
+// shuts down the embedded server.
+func (c *Conn) Close() error {
+	var err error
+	if c.NC != nil && !c.NC.IsClosed() {
+		done := make(chan struct{})
+		c.NC.SetClosedHandler(func(*nats.Conn) { close(done) })
+		if err = c.NC.Drain(); err == nil {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				c.NC.Close()
+			}
+		} else if errors.Is(err, nats.ErrConnectionClosed) {
+			err = nil
+		}
+	}
+	c.shutdownServer()
+	return err
+}
+
+func (c *Conn) shutdownServer() {
+	if c.server != nil {
+		c.server.Shutdown()
+		c.server.WaitForShutdown()
+	}
+}
+
+func describe(url string) string {
+	if url == "" {
+		return "embedded server"
+	}
+	return url
+}

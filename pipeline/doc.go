@@ -1,0 +1,21 @@
+// Package pipeline is cablewire's runtime over NATS JetStream. It knows
+// nothing of cables: it moves Messages between streams and calls stage code.
+//
+// Contracts:
+//   - A Handler returns the messages to publish downstream, or an error. The
+//     runtime, never the stage, acknowledges: on success it publishes the
+//     outputs (with their message ids, so a redelivered input republishes
+//     nothing new), waits for the broker's acks, then acks the input. A
+//     transient error naks with a backoff; a Permanent error, or any error on
+//     the last allowed delivery, moves the message to the dead-letter subject
+//     with headers naming the stage, the error and the delivery count.
+//   - A Committer (the sink) holds messages until what they carry is
+//     durably committed and hands them back in a Result; only then are they
+//     acked. Messages it never hands back are redelivered after AckWait.
+//   - Cancelling the context passed to Run drains: fetching stops, messages
+//     already fetched are finished, committed and acked, and Run returns nil.
+//     Work in flight runs under a context that is not cancelled, bounded by
+//     DrainTimeout.
+//   - Conn owns the NATS connection and, when embedded, the server; Close
+//     drains the connection and then shuts the server down.
+package pipeline

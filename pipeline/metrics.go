@@ -1,0 +1,74 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// StageStats counts what one stage did in this process. Dead-letter reasons
+// are grouped by the error text, so the summary shows how many of each.
+type StageStats struct {
+	Name         string
+	Received     atomic.Int64 // deliveries handed to the stage
+	Acked        atomic.Int64 // inputs done and acked
+	Retried      atomic.Int64 // naked for redelivery
+	DeadLettered atomic.Int64
+	Published    atomic.Int64 // outputs published
+
+	mu      sync.Mutex
+	reasons map[string]int64
+}
+
+func (s *StageStats) deadLetter(reason string) {
+	s.DeadLettered.Add(1)
+	s.mu.Lock()
+	if s.reasons == nil {
+		s.reasons = map[string]int64{}
+	}
+	s.reasons[reason]++
+	s.mu.Unlock()
+}
+
+// Reasons returns the dead-letter reasons with their counts, most first.
+func (s *StageStats) Reasons() []ReasonCount {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]ReasonCount, 0, len(s.reasons))
+	for r, n := range s.reasons {
+		out = append(out, ReasonCount{r, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out
+}
+
+// ReasonCount is one dead-letter reason and how often it occurred.
+type ReasonCount struct {
+	Reason string
+	Count  int64
+}
+
+// WriteMetrics writes the stats in Prometheus text format.
+func WriteMetrics(w io.Writer, stats ...*StageStats) {
+	for _, s := range stats {
+		for _, c := range []struct {
+			name string
+			v    int64
+		}{
+			{"received", s.Received.Load()},
+			{"acked", s.Acked.Load()},
+			{"retried", s.Retried.Load()},
+			{"dead_lettered", s.DeadLettered.Load()},
+			{"published", s.Published.Load()},
+		} {
+			fmt.Fprintf(w, "cablewire_stage_%s_total{stage=%q} %d\n", c.name, s.Name, c.v)
+		}
+	}
+}

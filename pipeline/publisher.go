@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Publisher publishes messages asynchronously with their de-duplication
+// ids, keeping a bounded window in flight. Wait returns once every publish
+// is acknowledged by the broker.
+type Publisher struct {
+	js      jetstream.JetStream
+	window  chan struct{}
+	pending chan pubWait
+	done    chan struct{}
+	err     atomic.Pointer[error]
+
+	published  atomic.Int64 // stored as new
+	duplicates atomic.Int64 // dropped by the broker as already seen
+}
+
+type pubWait struct {
+	fut jetstream.PubAckFuture
+	m   *Message
+}
+
+// NewPublisher starts a publisher with at most window publishes in flight.
+func NewPublisher(js jetstream.JetStream, window int) *Publisher {
+	p := &Publisher{
+		js:      js,
+		window:  make(chan struct{}, window),
+		pending: make(chan pubWait, window),
+		done:    make(chan struct{}),
+	}
+	go p.collect()
+	return p
+}
+
+// Publish queues m. It blocks while the window is full, and fails once an
+// earlier publish has failed (the caller should stop and report).
+func (p *Publisher) Publish(ctx context.Context, m *Message) error {
+	if e := p.err.Load(); e != nil {
+		return *e
+	}
+	select {
+	case p.window <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	fut, err := publishAsync(p.js, m)
+	if err != nil {
+		<-p.window
+		return err
+	}
+	p.pending <- pubWait{fut, m}
+	return nil
+}
+
+// publishAsync retries while the client's own async window is stalled: a
+// full window is back-pressure, not failure.
+func publishAsync(js jetstream.JetStream, m *Message) (jetstream.PubAckFuture, error) {
+	nm := toNats(m)
+	for attempt := 0; ; attempt++ {
+		fut, err := js.PublishMsgAsync(nm, jetstream.WithMsgID(m.ID), jetstream.WithStallWait(5*time.Second))
+		if errors.Is(err, jetstream.ErrTooManyStalledMsgs) && attempt < 60 {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("publish %s: %w", m.Subject, err)
+		}
+		return fut, nil
+	}
+}
+
+func (p *Publisher) collect() {
+	defer close(p.done)
+	for w := range p.pending {
+		select {
+		case ack := <-w.fut.Ok():
+			if ack.Duplicate {
+				p.duplicates.Add(1)
+			} else {
+				p.published.Add(1)
+			}
+		case err := <-w.fut.Err():
+			err = fmt.Errorf("publish %s (id %s): %w", w.m.Subject, w.m.ID, err)
+			p.err.CompareAndSwap(nil, &err)
+		}
+		<-p.window
+	}
+}
+
+// Wait closes the publisher and waits for every acknowledgement. It returns
+// the first publish error.
+func (p *Publisher) Wait() error {
+	close(p.pending)
+	<-p.done
+	if e := p.err.Load(); e != nil {
+		return *e
+	}
+	return nil
+}
+
+// Published counts messages the broker stored as new.
+func (p *Publisher) Published() int64 { return p.published.Load() }
+
+// Duplicates counts messages the broker dropped as duplicates.
+func (p *Publisher) Duplicates() int64 { return p.duplicates.Load() }
+
+// publishAll publishes ms and waits for all acks: a stage's outputs must be
+// stored before its input is acked.
+func publishAll(ctx context.Context, js jetstream.JetStream, ms []*Message, timeout time.Duration) error {
+	futs := make([]jetstream.PubAckFuture, 0, len(ms))
+	for _, m := range ms {
+		fut, err := publishAsync(js, m)
+		if err != nil {
+			return err
+		}
+		futs = append(futs, fut)
+	}
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for i, fut := range futs {
+		select {
+		case <-fut.Ok():
+		case err := <-fut.Err():
+			return fmt.Errorf("publish %s: %w", ms[i].Subject, err)
+		case <-deadline.C:
+			return fmt.Errorf("publish %s: %w", ms[i].Subject, context.DeadlineExceeded)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+func toNats(m *Message) *nats.Msg {
+	nm := nats.NewMsg(m.Subject)
+	for k, v := range m.Header {
+		if k == HeaderMsgID {
+			continue // set by WithMsgID
+		}
+		nm.Header[k] = v
+	}
+	nm.Data = m.Data
+	return nm
+}
+
+func fromNats(jm jetstream.Msg) *Message {
+	m := &Message{Subject: jm.Subject(), Data: jm.Data(), Header: Header(jm.Headers()), raw: jm}
+	if m.Header == nil {
+		m.Header = Header{}
+	}
+	m.ID = m.Header.Get(HeaderMsgID)
+	if md, err := jm.Metadata(); err == nil {
+		m.Stream, m.Seq, m.Delivered = md.Stream, md.Sequence.Stream, int(md.NumDelivered)
+	}
+	return m
+}

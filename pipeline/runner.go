@@ -1,0 +1,198 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// RunnerConfig configures a stage's runner.
+type RunnerConfig struct {
+	Name              string // the stage: metrics and dead-letter headers
+	DeadLetterSubject string
+	MaxDeliver        int             // as configured on the consumer
+	Backoff           []time.Duration // nak delay by delivery count; the last repeats
+	Workers           int             // concurrent Handle calls (Handler stages)
+	Prefetch          int             // messages buffered from the broker
+	PublishTimeout    time.Duration
+	DrainTimeout      time.Duration // how long in-flight work may run after cancel
+	TickEvery         time.Duration // Committer: how often Tick is called
+	InProgressEvery   time.Duration // Committer: how often held messages are touched
+	Stats             *StageStats
+	Logger            *slog.Logger
+}
+
+func (c *RunnerConfig) defaults() {
+	if c.Workers <= 0 {
+		c.Workers = 1
+	}
+	if c.Prefetch <= 0 {
+		c.Prefetch = 2 * c.Workers
+	}
+	if c.PublishTimeout <= 0 {
+		c.PublishTimeout = 30 * time.Second
+	}
+	if c.DrainTimeout <= 0 {
+		c.DrainTimeout = time.Minute
+	}
+	if c.TickEvery <= 0 {
+		c.TickEvery = time.Second
+	}
+	if c.InProgressEvery <= 0 {
+		c.InProgressEvery = 10 * time.Second
+	}
+	if len(c.Backoff) == 0 {
+		c.Backoff = []time.Duration{time.Second}
+	}
+	if c.Stats == nil {
+		c.Stats = &StageStats{Name: c.Name}
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// Runner feeds one durable consumer's messages to a stage.
+type Runner struct {
+	cfg      RunnerConfig
+	js       jetstream.JetStream
+	cons     jetstream.Consumer
+	flushReq chan chan error
+}
+
+// NewRunner returns a runner for cons; js is used to publish outputs and
+// dead letters.
+func NewRunner(js jetstream.JetStream, cons jetstream.Consumer, cfg RunnerConfig) *Runner {
+	cfg.defaults()
+	return &Runner{cfg: cfg, js: js, cons: cons, flushReq: make(chan chan error)}
+}
+
+// Stats returns the runner's counters.
+func (r *Runner) Stats() *StageStats { return r.cfg.Stats }
+
+// fetch delivers messages on a channel until ctx is cancelled, then drains
+// the iterator (what was already pulled is still delivered) and closes it.
+func (r *Runner) fetch(ctx context.Context) (<-chan *Message, error) {
+	it, err := r.cons.Messages(jetstream.PullMaxMessages(r.cfg.Prefetch))
+	if err != nil {
+		return nil, fmt.Errorf("%s: consume: %w", r.cfg.Name, err)
+	}
+	out := make(chan *Message)
+	go func() {
+		<-ctx.Done()
+		it.Drain()
+	}()
+	go func() {
+		defer close(out)
+		for {
+			jm, err := it.Next()
+			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
+				return
+			}
+			if err != nil {
+				r.cfg.Logger.Warn("fetch", "stage", r.cfg.Name, "err", err)
+				continue
+			}
+			out <- fromNats(jm)
+		}
+	}()
+	return out, nil
+}
+
+// workContext is not cancelled with ctx, so in-flight work finishes, but
+// it is cancelled DrainTimeout after ctx.
+func (r *Runner) workContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	wctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() {
+		t := time.AfterFunc(r.cfg.DrainTimeout, cancel)
+		context.AfterFunc(wctx, func() { t.Stop() })
+	})
+	return wctx, func() { stop(); cancel() }
+}
+
+// Run feeds messages to h with cfg.Workers goroutines until ctx is
+// cancelled, then drains and returns nil.
+func (r *Runner) Run(ctx context.Context, h Handler) error {
+	msgs, err := r.fetch(ctx)
+	if err != nil {
+		return err
+	}
+	wctx, cancel := r.workContext(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range r.cfg.Workers {
+		wg.Go(func() {
+			for m := range msgs {
+				r.handle(wctx, h, m)
+			}
+		})
+	}
+	wg.Wait()
+	return nil
+}
+
+func (r *Runner) handle(ctx context.Context, h Handler, m *Message) {
+	r.cfg.Stats.Received.Add(1)
+	outs, err := safeHandle(ctx, h, m)
+	if err == nil && len(outs) > 0 {
+		if err = publishAll(ctx, r.js, outs, r.cfg.PublishTimeout); err == nil {
+			r.cfg.Stats.Published.Add(int64(len(outs)))
+		}
+	}
+	if err == nil {
+		r.ack(m)
+		return
+	}
+	r.fail(ctx, m, err)
+}
+
+// safeHandle turns a panic in stage code into a permanent error, so one bad
+// input cannot stop the pipeline.
+func safeHandle(ctx context.Context, h Handler, m *Message) (outs []*Message, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			outs, err = nil, Permanent(fmt.Errorf("panic in stage: %v", p))
+		}
+	}()
+	return h.Handle(ctx, m)
+}
+
+func (r *Runner) ack(m *Message) {
+	if err := m.raw.Ack(); err != nil {
+		r.cfg.Logger.Warn("ack", "stage", r.cfg.Name, "seq", m.Seq, "err", err)
+		return
+	}
+	r.cfg.Stats.Acked.Add(1)
+}
+
+// fail retries m with a backoff, or dead-letters it when the error is
+// permanent or this was the last allowed delivery.
+func (r *Runner) fail(ctx context.Context, m *Message, cause error) {
+	last := r.cfg.MaxDeliver > 0 && m.Delivered >= r.cfg.MaxDeliver
+	if IsPermanent(cause) || last {
+		if err := r.deadLetter(ctx, m, cause); err != nil {
+			r.cfg.Logger.Error("dead letter", "stage", r.cfg.Name, "seq", m.Seq, "cause", cause, "err", err)
+			r.nak(m)
+			return
+		}
+		if err := m.raw.Term(); err != nil {
+			r.cfg.Logger.Warn("term", "stage", r.cfg.Name, "seq", m.Seq, "err", err)
+		}
+		return
+	}
+	r.cfg.Logger.Debug("retry", "stage", r.cfg.Name, "seq", m.Seq, "delivered", m.Delivered, "err", cause)
+	r.nak(m)
+}
+
+func (r *Runner) nak(m *Message) {
+	i := min(max(m.Delivered-1, 0), len(r.cfg.Backoff)-1)
+	if err := m.raw.NakWithDelay(r.cfg.Backoff[i]); err != nil {
+		r.cfg.Logger.Warn("nak", "stage", r.cfg.Name, "seq", m.Seq, "err", err)
+	}
+	r.cfg.Stats.Retried.Add(1)
+}

@@ -1,0 +1,117 @@
+package enrich
+
+import "strings"
+
+// maskHeaderLines marks the tokens of header-like lines inside a paragraph
+// (routing "STATE FOR EUR/RUS", page lines "MOSCOW 00004849 002 OF 003",
+// markings) and of portion markings such as "(S//REL NATO)" and "(C)": they
+// are never entities.
+func maskHeaderLines(text string, toks []token) {
+	ti := 0
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if headerLine(strings.TrimSpace(text[start:end])) {
+			for ti < len(toks) && toks[ti].start < start {
+				ti++
+			}
+			for k := ti; k < len(toks) && toks[k].start < end; k++ {
+				toks[k].masked = true
+			}
+		}
+		start = end + 1
+	}
+	for i := range toks {
+		if toks[i].text != "(" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j < i+12; j++ {
+			if toks[j].text == ")" {
+				if portionMarking(text[toks[i].end:toks[j].start]) {
+					for k := i; k <= j; k++ {
+						toks[k].masked = true
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+var markingWords = setOf(`U C S TS SBU NF NOFORN REL ORCON FOUO LOU CUI PROPIN SI TK HCS FGI LES U.S. USA NATO AUS CAN GBR NZL FVEY ISAF UK EU UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE OC`)
+
+// portionMarking: "S//REL NATO", "C", "SBU", "C/NF", "U//FOUO".
+func portionMarking(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 60 {
+		return false
+	}
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ' ' || r == ',' || r == '-' })
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if !markingWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var headerPrefixes = []string{"STATE FOR ", "DEPT FOR ", "DEPARTMENT FOR ", "PASS TO ", "PASS ", "SIPDIS", "NOFORN", "E.O.", "EO 1",
+	"TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "REF A", "CLASSIFIED BY", "SECTION ", "VZCZC", "C O N F", "S E C R E T", "U N C L",
+	"UNCLAS ", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET ", "LIMITED OFFICIAL USE", "NNNN", "BT"}
+
+// headerLine reports whether a line of a paragraph is really header.
+func headerLine(l string) bool {
+	if l == "" || len(l) > 120 {
+		return false
+	}
+	for i := 0; i < len(l); i++ {
+		if l[i] >= 'a' && l[i] <= 'z' {
+			return false
+		}
+	}
+	for _, p := range headerPrefixes {
+		if strings.HasPrefix(l, p) {
+			if p == "BT" && len(l) > 2 {
+				continue
+			}
+			if (p == "CONFIDENTIAL" || p == "SECRET " || p == "UNCLASSIFIED") && !strings.Contains(l, "OF") && len(l) > 40 {
+				continue
+			}
+			return true
+		}
+	}
+	// page line: "MOSCOW 00004849 002 OF 003"
+	if i := strings.Index(l, " OF "); i > 0 && longDigits(l) {
+		return true
+	}
+	// routing: "FM AMEMBASSY MOSCOW", "TO SECSTATE WASHDC", "RIYADH FOR ASTEINFELD"
+	if strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") {
+		return strings.Contains(l, "AMEMBASSY") || strings.Contains(l, "SECSTATE") || strings.Contains(l, "WASHDC") || strings.Contains(l, "AMCONSUL")
+	}
+	if f := strings.Fields(l); len(f) >= 3 && len(f) <= 6 && f[1] == "FOR" {
+		return true
+	}
+	return false
+}
+
+func longDigits(l string) bool {
+	run := 0
+	for i := 0; i < len(l); i++ {
+		if l[i] >= '0' && l[i] <= '9' {
+			run++
+			if run >= 6 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}

@@ -1,0 +1,249 @@
+package enrich
+
+import "strings"
+
+// mention is one entity mention found in one text segment.
+type mention struct {
+	seg        int // index of the segment (paragraph) in the cable
+	ti, tj     int // token range [ti, tj)
+	start, end int // byte offsets in the segment text
+	text       string
+	typ        string
+	canonical  string
+	title      string
+	country    string
+	method     string
+	weak       bool // a guess from capitalization alone; coreference may retype it
+	generic    bool
+}
+
+// acrDef is an acronym defined in the cable: "Full Name (ACR)".
+type acrDef struct {
+	typ, canonical, country string
+}
+
+// scanner finds mentions in one segment.
+type scanner struct {
+	x    *lexicon
+	caps bool // the cable is written in capitals
+	seg  int
+	text string
+	toks []token
+	keys []string
+	out  []mention
+	defs map[string]acrDef
+}
+
+func (s *scanner) reset(seg int, text string) {
+	s.seg, s.text = seg, text
+	s.toks = tokenize(text, s.toks[:0])
+	maskHeaderLines(text, s.toks)
+	if cap(s.keys) < len(s.toks) {
+		s.keys = make([]string, len(s.toks))
+	}
+	s.keys = s.keys[:len(s.toks)]
+	for i := range s.toks {
+		if s.toks[i].kind == tWord || s.toks[i].kind == tNum {
+			s.keys[i] = key(s.toks[i].text)
+		} else {
+			s.keys[i] = s.toks[i].text
+		}
+	}
+}
+
+// word reports whether token i is an unmasked word or number.
+func (s *scanner) word(i int) bool {
+	t := &s.toks[i]
+	return (t.kind == tWord || t.kind == tNum) && !t.masked
+}
+
+// capWord reports whether token i can be part of a name.
+func (s *scanner) capWord(i int) bool {
+	if i >= len(s.toks) || !s.word(i) {
+		return false
+	}
+	t := &s.toks[i]
+	if isRedaction(t.text) {
+		return false
+	}
+	return t.cap
+}
+
+func isRedaction(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] != 'X' && w[i] != 'x' {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerConnector reports whether token i is a connector inside a name that
+// is followed by a capitalized word.
+func (s *scanner) lowerConnector(i int) bool {
+	if i+1 >= len(s.toks) || !s.word(i) {
+		return false
+	}
+	t := &s.toks[i]
+	if s.caps {
+		return connectors[s.keys[i]] && s.capWord(i+1)
+	}
+	return !t.cap && connectors[s.keys[i]] && s.capWord(i+1)
+}
+
+// scan finds the mentions of the current segment.
+func (s *scanner) scan() {
+	n := len(s.toks)
+	for i := 0; i < n; {
+		if !s.capWord(i) {
+			i++
+			continue
+		}
+		j := s.chunkEnd(i)
+		s.segment(i, j)
+		i = j
+	}
+}
+
+// chunkEnd returns the end of the name chunk starting at i: capitalized words,
+// inner connectors, initials with their dots.
+func (s *scanner) chunkEnd(i int) int {
+	n := len(s.toks)
+	j := i
+	for j < n {
+		switch {
+		case s.capWord(j):
+			if s.caps && capsStop[s.keys[j]] {
+				return j
+			}
+			// an initial's dot: "William B. Wood"
+			if j+1 < n && s.toks[j+1].text == "." && len(s.toks[j].text) == 1 && s.capWord(j+2) {
+				j += 2
+				continue
+			}
+			j++
+		case j > i && s.lowerConnector(j) && !(s.caps && capsStop[s.keys[j]]):
+			j++
+		case j > i && s.toks[j].text == "+" && s.word(j+1): // P5+1
+			j++
+		default:
+			return trimConnectors(s, i, j)
+		}
+	}
+	return trimConnectors(s, i, j)
+}
+
+func trimConnectors(s *scanner, i, j int) int {
+	for j > i+1 && (connectors[s.keys[j-1]] && !s.toks[j-1].cap || s.toks[j-1].kind == tPunct) {
+		j--
+	}
+	return j
+}
+
+// phraseAt returns the longest list phrase starting at token i and ending by b.
+func (s *scanner) phraseAt(i, b int) (int, phrase) {
+	max := s.x.maxPhrase
+	var sb strings.Builder
+	bestN, best := 0, phrase{}
+	words := 0
+	for j := i; j < b && words < max; j++ {
+		if s.toks[j].kind == tPunct {
+			if s.toks[j].text == "+" || s.toks[j].text == "&" {
+				sb.WriteString(" " + s.toks[j].text)
+				continue
+			}
+			if s.toks[j].text == "." {
+				continue
+			}
+			break
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s.keys[j])
+		words++
+		if p, ok := s.x.phrases[sb.String()]; ok {
+			bestN, best = j+1-i, p
+		} else if words == 1 && !s.x.prefixes[s.keys[j]] {
+			break
+		} else if words > 1 && !s.x.prefixes[sb.String()] {
+			break
+		}
+	}
+	return bestN, best
+}
+
+// titleAt returns the length of the longest title starting at token i.
+func (s *scanner) titleAt(i, b int) int {
+	var sb strings.Builder
+	best := 0
+	words := 0
+	for j := i; j < b && words < s.x.maxTitle; j++ {
+		if s.toks[j].kind == tPunct {
+			if s.toks[j].text == "." && j > i {
+				if best == j-i {
+					best = j + 1 - i
+				}
+				continue
+			}
+			break
+		}
+		if sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(s.keys[j])
+		words++
+		if s.x.titles[sb.String()] && (s.toks[j].cap || s.caps) {
+			best = j + 1 - i
+		}
+	}
+	return best
+}
+
+func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, weak bool) {
+	for j > i && s.toks[j-1].kind == tPunct && s.toks[j-1].text != "." {
+		j--
+	}
+	if j <= i {
+		return
+	}
+	m := mention{seg: s.seg, ti: i, tj: j, start: s.toks[i].start, end: s.toks[j-1].end, typ: typ,
+		country: country, method: method, title: title, weak: weak}
+	m.text = s.text[m.start:m.end]
+	if canonical == "" {
+		canonical = m.text
+	}
+	m.canonical = canonical
+	s.out = append(s.out, m)
+	// acronym definition: "Full Name (ACR)"
+	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 {
+		if s.defs == nil {
+			s.defs = map[string]acrDef{}
+		}
+		if _, ok := s.defs[s.toks[j+1].text]; !ok {
+			s.defs[s.toks[j+1].text] = acrDef{typ: typ, canonical: canonical, country: country}
+		}
+	}
+}
+
+// isAcronym: two or more letters, at least two capitals, no spaces (GIRoA, CSTO).
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 12 {
+		return false
+	}
+	up := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			up++
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '/', c == '&':
+		default:
+			return false
+		}
+	}
+	return up >= 2 && w[0] >= 'A' && w[0] <= 'Z'
+}

@@ -1,0 +1,36 @@
+package enrich
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// Stage is the enrich stage's pipeline handler: a parsed cable in, the
+// same cable with its entities and countries out on
+// schemas.SubjectEnriched. An undecodable input is permanent.
+func Stage() pipeline.Handler {
+	return pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
+		var c schemas.Cable
+		if err := json.Unmarshal(m.Data, &c); err != nil {
+			return nil, pipeline.Permanent(fmt.Errorf("enrich: undecodable cable: %w", err))
+		}
+		Enrich(&c)
+		b, err := json.Marshal(&c)
+		if err != nil {
+			return nil, pipeline.Permanent(fmt.Errorf("enrich: encode: %w", err))
+		}
+		h := pipeline.Header{}
+		h.Set(schemas.HeaderRef, c.RefID)
+		h.Set(schemas.HeaderHash, c.ContentHash)
+		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))
+		return []*pipeline.Message{{ID: "enriched:" + m.ID, Subject: schemas.SubjectEnriched, Header: h, Data: b}}, nil
+	})
+}
+
+// HeaderEntities carries the number of entities found, for counting
+// without decoding.
+const HeaderEntities = "Cablewire-Entities"

@@ -1,0 +1,158 @@
+package ingest
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// CSVReader reads the full release's cables.csv as a stream: no header row;
+// 8 columns (numeric id, "MM/DD/YYYY HH:MM", reference id, origin,
+// classification, referenced ids, header, body); fields in double quotes
+// with quotes inside escaped as \" (not doubled); newlines inside fields.
+// encoding/csv cannot read the backslash escapes, hence this reader.
+type CSVReader struct {
+	br   *bufio.Reader
+	line int // current line, 1-based
+	buf  []byte
+}
+
+// NewCSVReader reads from r.
+func NewCSVReader(r io.Reader) *CSVReader {
+	return &CSVReader{br: bufio.NewReaderSize(r, 1<<20), line: 1}
+}
+
+// ErrCSV is returned for a row that does not follow the format.
+var ErrCSV = errors.New("cables.csv")
+
+// Read returns the next row and the line it starts on; io.EOF at the end. A
+// row with a field over MaxDocumentBytes yields ErrTooLarge and the reader
+// moves on to the next row.
+func (c *CSVReader) Read() (schemas.SourceRecord, int, error) {
+	start := c.line
+	var fields [8]string
+	n := 0
+	tooLarge := false
+	for {
+		f, end, err := c.field()
+		if err == io.EOF && n == 0 && f == "" && !end {
+			return schemas.SourceRecord{}, start, io.EOF
+		}
+		if errors.Is(err, ErrTooLarge) {
+			tooLarge = true
+		} else if err != nil && err != io.EOF {
+			return schemas.SourceRecord{}, start, err
+		}
+		if n < len(fields) {
+			fields[n] = f
+		}
+		n++
+		if end || err == io.EOF {
+			break
+		}
+	}
+	if tooLarge {
+		return schemas.SourceRecord{}, start, fmt.Errorf("%w: a field of the row is over %d bytes", ErrTooLarge, MaxDocumentBytes)
+	}
+	if n != 8 {
+		return schemas.SourceRecord{}, start, fmt.Errorf("%w: line %d: %d fields, want 8", ErrCSV, start, n)
+	}
+	id, _ := strconv.ParseInt(fields[0], 10, 64)
+	return schemas.SourceRecord{
+		ID: id, Date: fields[1], RefID: fields[2], Origin: fields[3], Classification: fields[4],
+		References: fields[5], Header: fields[6], Body: fields[7],
+	}, start, nil
+}
+
+// field reads one field and the separator after it; end reports a row end.
+func (c *CSVReader) field() (s string, end bool, err error) {
+	c.buf = c.buf[:0]
+	b, err := c.br.ReadByte()
+	if err != nil {
+		return "", false, err
+	}
+	over := false
+	put := func(b byte) {
+		if len(c.buf) < MaxDocumentBytes {
+			c.buf = append(c.buf, b)
+		} else {
+			over = true
+		}
+	}
+	if b != '"' { // unquoted field: up to the next comma or line end
+		for {
+			switch b {
+			case ',':
+				return string(c.buf), false, nil
+			case '\n':
+				c.line++
+				return trimCR(c.buf), true, nil
+			}
+			put(b)
+			if b, err = c.br.ReadByte(); err != nil {
+				return string(c.buf), true, err
+			}
+		}
+	}
+	for {
+		b, err = c.br.ReadByte()
+		if err != nil {
+			return string(c.buf), true, fmt.Errorf("%w: line %d: unterminated quoted field", ErrCSV, c.line)
+		}
+		switch b {
+		case '\\':
+			nb, err := c.br.ReadByte()
+			if err != nil {
+				return string(c.buf), true, fmt.Errorf("%w: line %d: unterminated quoted field", ErrCSV, c.line)
+			}
+			if nb != '"' {
+				put('\\')
+			}
+			if nb == '\n' {
+				c.line++
+			}
+			put(nb)
+			continue
+		case '"':
+			nb, err := c.br.ReadByte()
+			if err == io.EOF {
+				return c.result(over, true)
+			}
+			switch nb {
+			case ',':
+				return c.result(over, false)
+			case '\n':
+				c.line++
+				return c.result(over, true)
+			case '\r':
+				if p, _ := c.br.Peek(1); len(p) == 1 && p[0] == '\n' {
+					c.br.ReadByte()
+					c.line++
+					return c.result(over, true)
+				}
+			}
+			return string(c.buf), true, fmt.Errorf("%w: line %d: stray quote inside a field", ErrCSV, c.line)
+		case '\n':
+			c.line++
+		}
+		put(b)
+	}
+}
+
+func (c *CSVReader) result(over, end bool) (string, bool, error) {
+	if over {
+		return "", end, ErrTooLarge
+	}
+	return string(c.buf), end, nil
+}
+
+func trimCR(b []byte) string {
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	return string(b)
+}

@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// Stats counts what Run did.
+type Stats struct {
+	Read         int64 // documents read
+	Published    int64 // stored as new by the broker
+	Duplicates   int64 // dropped by the broker as already loaded
+	DeadLettered int64 // could not be published (unreadable, too large)
+	Reasons      map[string]int64
+}
+
+// Run reads paths and publishes every document to schemas.SubjectRaw
+// through pub, and what cannot be published to the dead letters through
+// dlq. It waits for every broker ack before returning.
+func Run(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string) (Stats, error) {
+	st := Stats{Reasons: map[string]int64{}}
+	err := Read(ctx, paths, func(doc schemas.Document, bad error) error {
+		st.Read++
+		if bad != nil {
+			st.DeadLettered++
+			st.Reasons[reason(bad)]++
+			return dlq.Publish(ctx, DeadLetter(doc, bad))
+		}
+		return pub.Publish(ctx, Message(doc))
+	})
+	werr := errors.Join(pub.Wait(), dlq.Wait())
+	st.Published, st.Duplicates = pub.Published(), pub.Duplicates()
+	if err != nil {
+		return st, fmt.Errorf("ingest: %w", err)
+	}
+	if werr != nil {
+		return st, fmt.Errorf("ingest: %w", werr)
+	}
+	return st, nil
+}
+
+// MsgID is the stable de-duplication id: reference id plus content hash.
+func MsgID(doc schemas.Document) string {
+	ref := doc.RefID
+	if ref == "" {
+		ref = "-"
+	}
+	return ref + ":" + doc.Hash
+}
+
+// Message is doc as a raw-stream message.
+func Message(doc schemas.Document) *pipeline.Message {
+	h := pipeline.Header{}
+	h.Set(schemas.HeaderRef, doc.RefID)
+	h.Set(schemas.HeaderFormat, doc.Format)
+	h.Set(schemas.HeaderSource, doc.Source)
+	h.Set(schemas.HeaderHash, doc.Hash)
+	return &pipeline.Message{ID: MsgID(doc), Subject: schemas.SubjectRaw, Header: h, Data: doc.Body}
+}
+
+// Document reads a raw-stream message back.
+func Document(m *pipeline.Message) schemas.Document {
+	return schemas.Document{
+		RefID:  m.Header.Get(schemas.HeaderRef),
+		Format: m.Header.Get(schemas.HeaderFormat),
+		Source: m.Header.Get(schemas.HeaderSource),
+		Hash:   m.Header.Get(schemas.HeaderHash),
+		Body:   m.Data,
+	}
+}
+
+// DeadLetter is the dead-letter message for a document that could not be
+// read or published; it names the source so nothing is silently lost.
+func DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
+	h := pipeline.Header{}
+	h.Set(schemas.HeaderRef, doc.RefID)
+	h.Set(schemas.HeaderSource, doc.Source)
+	h.Set(pipeline.HeaderDLQStage, "ingest")
+	h.Set(pipeline.HeaderDLQError, reason(cause))
+	h.Set(pipeline.HeaderDLQDeliveries, "0")
+	return &pipeline.Message{
+		ID:      "dlq:ingest:" + doc.Source,
+		Subject: schemas.DeadLetterSubject("ingest"),
+		Header:  h,
+	}
+}
+
+// reason is the error without the path the OS may put in it, so reasons
+// group in the summary.
+func reason(err error) string {
+	var pe interface{ Unwrap() error }
+	if errors.As(err, &pe) && strings.Contains(err.Error(), ": ") {
+		if inner := pe.Unwrap(); inner != nil && !errors.Is(err, ErrTooLarge) {
+			return inner.Error()
+		}
+	}
+	return err.Error()
+}

@@ -1,0 +1,3 @@
+package parse
+
+//go:generate go run ./internal/gen -ref ../../../shared/reference -out tables_gen.go

@@ -1,0 +1,275 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/cablewire/cablewire/schemas"
+)
+
+const pilcrow = "\u00b6"
+
+// paraStart reads a paragraph opening: "¶1. (C) text", "1. (SBU) text",
+// "¶2 text". sub reports a lettered sub-paragraph ("¶A.") which continues
+// the current paragraph.
+func paraStart(line string) (n int, marking, rest string, pil, ok bool) {
+	s := strings.TrimLeft(line, " \t")
+	if strings.HasPrefix(s, pilcrow) {
+		pil = true
+		s = strings.TrimLeft(s[len(pilcrow):], " ")
+	}
+	i := 0
+	for i < len(s) && i < 4 && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i > 3 {
+		return 0, "", "", pil, false
+	}
+	n = atoi(s[:i])
+	if i < len(s) {
+		switch s[i] {
+		case '.':
+			i++
+			if i < len(s) && isDigit(s[i]) { // "1.4", a number not a paragraph
+				return 0, "", "", pil, false
+			}
+		case ')':
+			if !pil {
+				return 0, "", "", pil, false
+			}
+			i++
+		case ' ', '\t':
+			if !pil {
+				return 0, "", "", pil, false
+			}
+		default:
+			return 0, "", "", pil, false
+		}
+	}
+	if i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '(' {
+		return 0, "", "", pil, false
+	}
+	s = strings.TrimLeft(s[i:], " \t")
+	if m, r, ok := leadingMarking(s); ok {
+		marking, s = m, r
+	}
+	return n, marking, s, pil, n > 0
+}
+
+// leadingMarking reads a portion marking "(C)", "(S/NF)", "(SBU)", "(C//NF)",
+// "(U//FOUO)" at the start of s.
+func leadingMarking(s string) (marking, rest string, ok bool) {
+	if len(s) < 3 || s[0] != '(' {
+		return "", s, false
+	}
+	end := strings.IndexByte(s, ')')
+	if end < 2 || end > 28 {
+		return "", s, false
+	}
+	m := strings.TrimSpace(s[1:end])
+	for i := 0; i < len(m); i++ {
+		c := m[i]
+		if !isUpper(c) && c != '/' && c != ' ' && c != ',' && c != '-' {
+			return "", s, false
+		}
+	}
+	head := m
+	if k := strings.IndexAny(m, "/ "); k >= 0 {
+		head = m[:k]
+	}
+	switch head {
+	case "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS", "SNF", "CNF", "REL":
+		return m, strings.TrimLeft(s[end+1:], " \t"), true
+	}
+	return "", s, false
+}
+
+// isRule reports a line of dashes, underscores or equals signs (heading
+// underlines and frames).
+func isRule(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-', '_', '=', ' ', '*':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitParagraphs segments body lines into paragraphs: numbered ones run
+// until the next number; text before the first number and headings
+// between paragraphs become unnumbered (n 0) paragraphs.
+func splitParagraphs(lines []string) []schemas.Paragraph {
+	var out []schemas.Paragraph
+	// All paragraph texts go into one buffer, sliced at the end: one
+	// allocation instead of one growing builder per paragraph.
+	var sb strings.Builder
+	total := 0
+	for _, l := range lines {
+		total += len(l) + 2
+	}
+	sb.Grow(total)
+	var spans [][2]int // text span of out[k] in the buffer
+	cur := -1          // index in out of the paragraph being built
+	last := 0
+	blank := false
+	flush := func() {
+		if cur >= 0 {
+			spans[cur][1] = sb.Len()
+		}
+		cur = -1
+	}
+	start := func(n int, marking, text string) {
+		flush()
+		out = append(out, schemas.Paragraph{N: n, Marking: marking})
+		spans = append(spans, [2]int{sb.Len(), sb.Len()})
+		cur = len(out) - 1
+		sb.WriteString(text)
+	}
+	for k := 0; k < len(lines); k++ {
+		line := lines[k]
+		t := strings.TrimSpace(line)
+		if t == "" || isRule(t) {
+			blank = true
+			continue
+		}
+		if n, m, rest, pil, ok := paraStart(t); ok && (pil && n > last && n <= last+20 || n == last+1) {
+			start(n, m, rest)
+			last = n
+			blank = false
+			continue
+		}
+		if cur < 0 || (blank && (out[cur].N == 0 || isHeading(lines, k))) {
+			start(0, "", t)
+			blank = false
+			continue
+		}
+		if blank {
+			sb.WriteString("\n\n")
+		} else {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t)
+		blank = false
+	}
+	flush()
+	buf := sb.String()
+	kept := out[:0]
+	for k, p := range out {
+		p.Text = strings.TrimSpace(buf[spans[k][0]:spans[k][1]])
+		if p.Text == "" && p.N == 0 {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept
+}
+
+// isHeading reports a one-line block at lines[k] that titles what follows:
+// short, no sentence end, followed by a rule or by a blank line and a new
+// paragraph.
+func isHeading(lines []string, k int) bool {
+	t := strings.TrimSpace(lines[k])
+	if len(t) > 80 || strings.HasSuffix(t, ".") || strings.HasPrefix(t, "--") || strings.HasPrefix(t, "-") {
+		return false
+	}
+	for j := k + 1; j < len(lines) && j < k+4; j++ {
+		u := strings.TrimSpace(lines[j])
+		if u == "" {
+			continue
+		}
+		if isRule(u) {
+			return true
+		}
+		_, _, _, _, ok := paraStart(u)
+		return ok && j > k+1
+	}
+	return false
+}
+
+// takeSigners removes the signature (the last one or two short name lines)
+// from the last paragraph.
+func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
+	if len(paras) == 0 {
+		return paras, nil
+	}
+	p := &paras[len(paras)-1]
+	var signers []string
+	for range 2 {
+		t := strings.TrimRight(p.Text, " \n")
+		cut := strings.LastIndexAny(t, "\n ")
+		// the signer follows a sentence end or stands alone
+		cand := t
+		before := ""
+		if nl := strings.LastIndex(t, "\n"); nl >= 0 {
+			cand, before = t[nl+1:], t[:nl]
+		} else if cut >= 0 {
+			// glued onto the last line: "...meetings. Burns"
+			cand, before = lastSentenceTail(t)
+		}
+		if !isSignerName(cand) || (before != "" && !endsSentence(before)) {
+			break
+		}
+		signers = append([]string{strings.TrimSpace(cand)}, signers...)
+		p.Text = strings.TrimSpace(before)
+	}
+	if p.Text == "" && p.N == 0 {
+		paras = paras[:len(paras)-1]
+	}
+	return paras, signers
+}
+
+// lastSentenceTail splits "...meetings. Burns" into the tail after the last
+// sentence end and the text before it.
+func lastSentenceTail(t string) (tail, before string) {
+	i := strings.LastIndexAny(t, ".!?)\"")
+	if i < 0 {
+		return t, ""
+	}
+	return strings.TrimSpace(t[i+1:]), t[:i+1]
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	if s == "" {
+		return true
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ')', '"', ':', '\'':
+		return true
+	}
+	return false
+}
+
+// isSignerName: one to three words of letters (a surname, "RICE", "Burns",
+// "Van Voorst"), no digits, no sentence punctuation.
+func isSignerName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 30 {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !isUpper(w[0]) {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if !isLetter(c) && c != '-' && c != '\'' && c != '.' {
+				return false
+			}
+		}
+	}
+	switch strings.ToUpper(s) {
+	case "END", "END SUMMARY", "END COMMENT", "END TEXT", "SIPDIS", "NNNN", "BT":
+		return false
+	}
+	return true
+}

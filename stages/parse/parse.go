@@ -1,0 +1,661 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// Parse decodes doc (by doc.Format) and parses the cable. It returns an
+// error wrapping ErrNotCable or ErrTooLarge when the document cannot become
+// a warehouse row; a successful Cable always has RefID, Created (UTC,
+// non-zero) and Classification. It never panics.
+func Parse(doc schemas.Document) (c schemas.Cable, err error) {
+	defer func() {
+		if r := recover(); r != nil { // a parser bug must not take the stage down
+			c, err = schemas.Cable{}, notCable("parser failure on this input")
+		}
+	}()
+	return parseDoc(doc)
+}
+
+// parseDoc is Parse without the recover, so fuzzing sees any panic.
+func parseDoc(doc schemas.Document) (schemas.Cable, error) {
+	text, meta, err := Decode(doc)
+	if err != nil {
+		return schemas.Cable{}, err
+	}
+	if meta.RefID == "" {
+		meta.RefID = doc.RefID
+	}
+	c := parseText(text, &meta)
+	c.ContentHash = doc.Hash
+	c.Source = doc.Source
+	if c.RefID == "" {
+		return schemas.Cable{}, notCable("no reference id")
+	}
+	if c.Created.IsZero() {
+		return schemas.Cable{}, notCable("no creation date")
+	}
+	if c.Classification == "" {
+		return schemas.Cable{}, notCable("no classification")
+	}
+	return c, nil
+}
+
+// Fields parses cable text with every field read on its own: a fragment
+// holding only a TAGS line, a REF block or a "Classified By:" line yields
+// those fields. It never panics.
+func Fields(text string) (c schemas.Cable) {
+	defer func() {
+		if r := recover(); r != nil {
+			c = schemas.Cable{}
+		}
+	}()
+	return parseText(normalizeText([]byte(text)), &PageMeta{})
+}
+
+// fieldKind is a header field that can open a line after the
+// classification line.
+type fieldKind int
+
+const (
+	fieldNone fieldKind = iota
+	fieldEO
+	fieldTags
+	fieldSubject
+	fieldRef
+	fieldClassBy
+	fieldCaveat
+)
+
+// fieldStart reports which field a line opens and the text after its label.
+func fieldStart(line string) (fieldKind, string) {
+	s := strings.TrimLeft(line, " \t")
+	if s == "" {
+		return fieldNone, ""
+	}
+	switch upper(s[0]) {
+	case 'E':
+		if r, ok := eoPrefix(s); ok {
+			return fieldEO, r
+		}
+	case 'T':
+		if r, ok := tagsPrefix(s); ok {
+			return fieldTags, r
+		}
+	case 'S':
+		if r, ok := subjectPrefix(s); ok {
+			return fieldSubject, r
+		}
+	case 'R':
+		if r, ok := refPrefix(s); ok {
+			return fieldRef, r
+		}
+	case 'C':
+		if r, ok := classifiedByPrefix(s); ok {
+			return fieldClassBy, r
+		}
+	}
+	if _, ok := caveatLine(s); ok {
+		return fieldCaveat, s
+	}
+	return fieldNone, ""
+}
+
+func subjectPrefix(s string) (string, bool) {
+	for _, p := range []string{"SUBJECT", "SUBJ"} {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			r := s[len(p):]
+			if r[0] == ':' || r[0] == ' ' || r[0] == '.' {
+				return strings.TrimLeft(r, ":. \t"), true
+			}
+		}
+	}
+	return "", false
+}
+
+// parseText parses normalized cable text; meta carries the container's
+// hints (page table, csv columns) used only where the text is silent.
+func parseText(text string, meta *PageMeta) schemas.Cable {
+	var c schemas.Cable
+	c.SourceFormat = meta.SourceFormat
+	c.IsPartial = meta.Partial
+	lines := strings.Split(text, "\n")
+
+	// 1. the classification line bounds the routing header: the last
+	// candidate before the first field or paragraph, since some pages put
+	// a classification line above the routing header too.
+	classIdx := -1
+	var cl classLine
+	for i, l := range lines {
+		if i > 400 {
+			break
+		}
+		if x, ok := parseClassLine(l); ok {
+			classIdx, cl = i, x
+			continue
+		}
+		if classIdx >= 0 {
+			if k, _ := fieldStart(l); k != fieldNone && k != fieldCaveat {
+				break
+			}
+		}
+		if _, _, _, _, ok := paraStart(l); ok && (classIdx >= 0 || strings.HasPrefix(strings.TrimSpace(l), pilcrow)) {
+			break
+		}
+	}
+	headerEnd := classIdx
+	if classIdx < 0 {
+		headerEnd = 0
+		for i, l := range lines {
+			if k, _ := fieldStart(l); k != fieldNone && k != fieldCaveat {
+				break
+			}
+			if _, _, _, _, ok := paraStart(l); ok {
+				break
+			}
+			headerEnd = i + 1
+		}
+	}
+
+	// 2. routing header.
+	var dt dtg
+	var de deLine
+	var hs headerState
+	for _, l := range lines[:headerEnd] {
+		hs.headerLine(&c, l, &dt, &de)
+		if !c.IsPartial && strings.Contains(l, "partial extract") {
+			c.IsPartial = true
+		}
+		if !c.IsCorrectedCopy && isCorrectedCopy(l) {
+			c.IsCorrectedCopy = true
+		}
+	}
+	if classIdx >= 0 {
+		if isCorrectedCopy(lines[classIdx]) {
+			c.IsCorrectedCopy = true
+		}
+		c.Classification = cl.Level
+		for _, x := range cl.Caveats {
+			c.Caveats = appendCaveat(c.Caveats, x)
+		}
+		c.Section, c.Sections = cl.Section, cl.Sections
+	}
+
+	// 3. header fields after the classification line.
+	fieldFrom := headerEnd
+	if classIdx >= 0 {
+		fieldFrom = classIdx + 1
+	}
+	year := 0
+	if !dt.Time.IsZero() {
+		year = dt.Time.Year()
+	}
+	if year == 0 && len(meta.RefID) >= 2 && isDigit(meta.RefID[0]) && isDigit(meta.RefID[1]) {
+		year = expandYear(atoi(meta.RefID[:2]))
+	}
+	if year == 0 && !meta.Created.IsZero() {
+		year = meta.Created.Year()
+	}
+	bodyFrom := readFields(&c, lines, fieldFrom, year)
+
+	// 4. body: page and section lines, repeated markings and trailers removed.
+	body := cleanBody(&c, lines[bodyFrom:], classIdx >= 0)
+	paras := splitParagraphs(body)
+	paras, c.Signers = takeSigners(paras)
+	c.Paragraphs = paras
+	c.Body = joinBody(body)
+	c.WordCount = countWords(c.Body)
+	c.HasRedactions = hasRedactions(text)
+	c.Summary = findMarked(paras, "SUMMARY")
+	c.Comment = findMarked(paras, "COMMENT")
+	if c.Sections == 0 {
+		c.Section = 0
+	}
+
+	// 5. identity: reference id, creation time, precedence, origin.
+	c.Precedence = precedenceName(dt.Prec)
+	if len(c.To) > 0 && (c.To[0].Precedence == "NIACT IMMEDIATE" || strings.Contains(c.To[0].Name, "NIACT")) {
+		c.Precedence = "NIACT IMMEDIATE"
+	}
+	if c.Precedence == "" && len(c.To) > 0 {
+		c.Precedence = c.To[0].Precedence
+	}
+	c.OriginRouting = de.Routing
+	if post, ok := routeToPost[de.Routing]; ok {
+		c.OriginPost = post
+	} else if c.Origin != "" {
+		c.OriginPost = c.Origin
+	}
+	if c.Origin == "" && c.OriginPost != "" {
+		c.Origin = c.OriginPost
+	}
+	if resolveRefID(&c, cl, classIdx >= 0, de, year, meta) {
+		// the body belongs to another cable: take the classification from
+		// the header's ZNY line or the container, which describe this id.
+		switch {
+		case hs.zny != "":
+			c.Classification = hs.zny
+		case meta.Classification != "":
+			c.Classification, _ = levelFromText(meta.Classification)
+		}
+	}
+	if c.Classification == "" && hs.zny != "" {
+		c.Classification = hs.zny
+	}
+	resolveCreated(&c, dt, de, year, meta)
+	if c.Classification == "" && meta.Classification != "" {
+		lv, cav := levelFromText(meta.Classification)
+		c.Classification = lv
+		for _, x := range cav {
+			c.Caveats = appendCaveat(c.Caveats, x)
+		}
+	}
+	if len(c.References) == 0 && len(meta.References) > 0 {
+		for _, r := range meta.References {
+			if id := normalizeRefID(r); id != "" {
+				c.References = appendUnique(c.References, id)
+			}
+		}
+	}
+	return c
+}
+
+func isCorrectedCopy(l string) bool {
+	return strings.Contains(l, "CORRECTED COPY") || strings.Contains(l, "C O R R E C T E D") || strings.Contains(l, "Corrected Copy")
+}
+
+// readFields reads the fields after the classification line (caveats,
+// E.O., TAGS, SUBJECT, REF, Classified By) and returns where the body
+// starts. Unlabelled lines among the fields (passing instructions such as
+// "STATE FOR INR/B") are skipped, not taken for the body.
+func readFields(c *schemas.Cable, lines []string, from, year int) int {
+	bodyFrom := from
+	stray := 0
+	var refText strings.Builder
+	for i := from; i < len(lines); {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		if t == "" {
+			i++
+			continue
+		}
+		kind, rest := fieldStart(t)
+		if kind == fieldNone && isNoiseLine(t, true) {
+			i++
+			continue
+		}
+		if kind == fieldNone {
+			if _, _, _, _, ok := paraStart(t); ok {
+				break
+			}
+			u := strings.ToUpper(t)
+			if strings.HasPrefix(u, "SUMMARY") || strings.HasPrefix(u, "BEGIN SUMMARY") || strings.HasPrefix(u, "1. SUMMARY") {
+				break
+			}
+			stray++
+			if stray > 8 {
+				break
+			}
+			i++
+			continue
+		}
+		stray = 0
+		j := i + 1
+		switch kind {
+		case fieldCaveat:
+			cav, _ := caveatLine(t)
+			for _, x := range cav {
+				c.Caveats = appendCaveat(c.Caveats, x)
+			}
+		case fieldEO:
+			if c.EOOrder == "" {
+				c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+			}
+		case fieldTags:
+			text := rest
+			for j < len(lines) && isTagContinuation(lines[j]) {
+				if k, _ := fieldStart(lines[j]); k != fieldNone {
+					break
+				}
+				text += " " + lines[j]
+				j++
+			}
+			if c.Tags == nil {
+				c.Tags, c.TagKinds = parseTags(text)
+			}
+		case fieldSubject, fieldRef, fieldClassBy:
+			text := rest
+			for j < len(lines) {
+				n := strings.TrimSpace(lines[j])
+				if n == "" || isRule(n) {
+					break
+				}
+				if isNoiseLine(n, true) {
+					j++
+					continue
+				}
+				if k, _ := fieldStart(n); k != fieldNone && k != fieldCaveat {
+					break
+				}
+				if _, _, _, _, ok := paraStart(n); ok && kind != fieldRef {
+					break
+				}
+				if kind == fieldRef && looksLikeProse(n) {
+					break
+				}
+				text += " " + n
+				j++
+			}
+			switch kind {
+			case fieldSubject:
+				if c.Subject == "" {
+					c.Subject = cleanSubject(text)
+				}
+			case fieldRef:
+				if refText.Len() > 0 {
+					refText.WriteString("; ")
+				}
+				refText.WriteString(text)
+			case fieldClassBy:
+				if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+					c.ClassifiedBy, c.ClassifiedByTitle, c.ClassificationReasons = parseClassifiedBy(text)
+				}
+			}
+		}
+		i = j
+		bodyFrom = j
+	}
+	if refText.Len() > 0 {
+		c.References, c.ReferencesOther = parseRefs(refText.String(), year)
+	}
+	return bodyFrom
+}
+
+// looksLikeProse tells a body line from a REF continuation: REF lines are
+// short lists of ids; a paragraph-like line with many lower-case words ends
+// the block.
+func looksLikeProse(s string) bool {
+	lower := 0
+	for _, w := range strings.Fields(s) {
+		if w[0] >= 'a' && w[0] <= 'z' {
+			lower++
+		}
+	}
+	return lower >= 6
+}
+
+// cleanSubject joins the subject's lines and removes a leading or trailing
+// portion marking such as "(C)" or "(SBU)".
+func cleanSubject(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if _, r, ok := leadingMarking(s); ok {
+		s = r
+	}
+	if k := strings.LastIndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
+		if _, r, ok := leadingMarking(s[k:]); ok && r == "" {
+			s = strings.TrimSpace(s[:k])
+		}
+	}
+	return s
+}
+
+// isNoiseLine reports lines that are layout, not text: page lines
+// ("MOSCOW 00004849 002 OF 003", "PAGE 02 HARARE 06677 01 OF 03 291400Z"),
+// a classification marking alone, a repeated classification line, and
+// transmission trailers.
+func isNoiseLine(t string, afterClass bool) bool {
+	if t == "" {
+		return false
+	}
+	switch t {
+	case "BT", "NNNN", "SIPDIS", "CXR", "ZZH":
+		return true
+	}
+	if t[0] == '#' && len(t) > 1 && allDigits(strings.TrimSpace(t[1:])) {
+		return true
+	}
+	if isPageLine(t) {
+		return true
+	}
+	if afterClass {
+		if _, _, n, ok := leadingClass(t); ok {
+			rest := strings.TrimSpace(t[n:])
+			if rest == "" {
+				return true
+			}
+			if _, ok := parseClassLine(t); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isPageLine matches "STATION SERIAL NNN OF NNN" and the telegram form
+// "PAGE NN STATION SERIAL ...".
+func isPageLine(t string) bool {
+	if !strings.HasPrefix(t, "PAGE ") && (!isDigit(t[len(t)-1]) || len(t) > 90 || !strings.Contains(t, " OF ")) {
+		return false
+	}
+	f := strings.Fields(t)
+	if len(f) >= 4 && f[0] == "PAGE" && allDigits(f[1]) {
+		return true
+	}
+	n := len(f)
+	if n < 5 || n > 8 || f[n-2] != "OF" || !allDigits(f[n-1]) || !allDigits(f[n-3]) || !allDigits(f[n-4]) {
+		return false
+	}
+	for _, w := range f[:n-4] {
+		if !isAlphaWord(w) || !isAllUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanBody drops layout lines from the body and collects SIPDIS-style
+// caveat lines met there.
+func cleanBody(c *schemas.Cable, lines []string, afterClass bool) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		t := strings.TrimRight(l, " \t")
+		tt := strings.TrimSpace(t)
+		if isNoiseLine(tt, afterClass) {
+			if tt == "SIPDIS" {
+				c.Caveats = appendCaveat(c.Caveats, "SIPDIS")
+			}
+			continue
+		}
+		out = append(out, t)
+	}
+	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// joinBody joins body lines, collapsing runs of blank lines.
+func joinBody(lines []string) string {
+	var sb strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	sb.Grow(n)
+	pending := false
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			pending = true
+			continue
+		}
+		if pending && sb.Len() > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(l)
+		sb.WriteByte('\n')
+		pending = false
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+func countWords(s string) int {
+	n := 0
+	prev := byte(1) // 1 when the previous byte was space
+	for i := 0; i < len(s); i++ {
+		sp := spaceTab[s[i]]
+		n += int(prev &^ sp)
+		prev = sp
+	}
+	return n
+}
+
+var spaceTab = [256]byte{' ': 1, '\n': 1, '\t': 1, '\r': 1, '\f': 1, '\v': 1}
+
+// hasRedactions reports the media partners' XXXXXXXXXXXX redactions.
+func hasRedactions(s string) bool {
+	return strings.Contains(s, "XXXXXX") || strings.Contains(s, "xxxxxx")
+}
+
+// resolveRefID picks the reference id: classification line station and
+// serial with the DTG's year, else the DE line, else the container's hint.
+// When the routing header names another post than the classification line
+// (pages that put one cable's body under another's header) and the hint
+// agrees with the header, the header and hint win, and mixed reports it.
+func resolveRefID(c *schemas.Cable, cl classLine, haveClass bool, de deLine, year int, meta *PageMeta) (mixed bool) {
+	hint := normalizeRefID(meta.RefID)
+	headerStation := stationFromPost(routeToPost[de.Routing])
+	if headerStation == "" {
+		headerStation = stationFromPost(c.Origin)
+	}
+	var deID string
+	if de.Serial != "" && year > 0 && headerStation != "" {
+		deID = canonRefID(year, headerStation, de.Serial)
+	}
+	if haveClass && year > 0 && !isRedacted(cl.Station) {
+		if id := canonRefID(year, cl.Station, cl.Serial); id != "" {
+			st := normalizeStation(cl.Station)
+			if headerStation != "" && st != headerStation &&
+				(deID != "" && deID != id || deID == "" && hint != "" && hint != id) &&
+				hint != "" && stationOf(hint) == headerStation {
+				c.RefID = hint
+				return true
+			}
+			c.RefID = id
+			return false
+		}
+	}
+	if deID != "" {
+		c.RefID = deID
+		return false
+	}
+	c.RefID = hint
+	return false
+}
+
+// stationOf returns the station part of a canonical reference id.
+func stationOf(id string) string {
+	j := len(id)
+	for j > 2 && isDigit(id[j-1]) {
+		j--
+	}
+	if len(id) < 3 {
+		return ""
+	}
+	return id[2:j]
+}
+
+// resolveCreated: the DTG, else the container's date, else the DE stamp.
+func resolveCreated(c *schemas.Cable, dt dtg, de deLine, year int, meta *PageMeta) {
+	switch {
+	case !dt.Time.IsZero():
+		c.Created, c.CreatedSource = dt.Time, "dtg"
+	case !meta.Created.IsZero():
+		c.Created, c.CreatedSource = meta.Created.UTC(), meta.CreatedSource
+	default:
+		if t, ok := deTime(de.Stamp, year); ok {
+			c.Created, c.CreatedSource = t, "de"
+		}
+	}
+}
+
+// findMarked returns the text between a marker ("SUMMARY:", "BEGIN
+// COMMENT", a "Summary" heading) and its end marker ("END SUMMARY"),
+// markers removed.
+func findMarked(paras []schemas.Paragraph, word string) string {
+	for k := 0; k < len(paras); k++ {
+		t := paras[k].Text
+		at := markerAt(t, word)
+		if at < 0 {
+			if k+1 < len(paras) && paras[k].N == 0 && strings.EqualFold(strings.Trim(t, " :.-"), word) {
+				k++
+				t, at = paras[k].Text, 0
+			} else {
+				continue
+			}
+		}
+		var sb strings.Builder
+		endMarker := "END " + word
+		hasEnd := false
+		for m := k; m < len(paras) && m < k+8; m++ {
+			if indexFoldASCII(paras[m].Text, endMarker) >= 0 {
+				hasEnd = true
+				break
+			}
+		}
+		for m := k; m < len(paras) && m < k+8; m++ {
+			if m > k {
+				t, at = paras[m].Text, 0
+			}
+			seg := t[at:]
+			end := indexFoldASCII(seg, endMarker)
+			if end >= 0 {
+				seg = seg[:end]
+			}
+			if sb.Len() > 0 {
+				sb.WriteString("\n\n")
+			}
+			sb.WriteString(strings.TrimSpace(strings.TrimLeft(seg, " :.-")))
+			if end >= 0 || !hasEnd {
+				break
+			}
+		}
+		return strings.TrimSpace(sb.String())
+	}
+	return ""
+}
+
+// markerAt returns where the text after an opening marker ("SUMMARY:",
+// "Summary.", "BEGIN SUMMARY") starts, or -1.
+func markerAt(t, word string) int {
+	at := -1
+	switch {
+	case hasPrefixFold(t, word):
+		at = len(word)
+	case hasPrefixFold(t, "BEGIN "+word):
+		at = len("BEGIN " + word)
+	}
+	if at < 0 || at < len(t) && isLetter(t[at]) {
+		return -1
+	}
+	return at
+}
+
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+// indexFoldASCII is strings.Index ignoring ASCII case; needle is upper case.
+func indexFoldASCII(s, needle string) int {
+	if needle == "" {
+		return 0
+	}
+	c0 := needle[0] | 0x20
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i]|0x20 == c0 && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,130 @@
+package parse
+
+import "strings"
+
+// stationPrefixes are post-type words that are not part of a station's name
+// in a reference id ("AMEMBASSY MOSCOW" -> MOSCOW).
+var stationPrefixes = []string{"AMEMBASSY", "AMEMB", "EMBASSY", "USMISSION", "USMISSIN", "US MISSION", "AMCONSUL", "AMCONSULATE", "CONSULATE", "AMCONGEN", "USOFFICE", "AMCOMSUL", "USLO", "USINT", "AMEMBASSY/USINT"}
+
+// stationAliases maps spellings seen in cables (squeezed: upper case, no
+// spaces) to the station as reference ids write it.
+var stationAliases = map[string]string{
+	"SECSTATE": "STATE", "SECSTATEWASHDC": "STATE", "STATEWASHDC": "STATE", "DEPTOFSTATE": "STATE",
+	"USUNNEWYORKNY": "USUNNEWYORK", "USUN": "USUNNEWYORK", "USUNNY": "USUNNEWYORK", "USUNNEWYORKCITY": "USUNNEWYORK",
+	"USNATOBRUSSELS": "USNATO", "USNATOBRUSSELSBE": "USNATO", "USNATOBE": "USNATO",
+	"UNVIE": "UNVIEVIENNA", "USUNVIEVIENNA": "UNVIEVIENNA", "UNVIEVIENNAAU": "UNVIEVIENNA",
+	"USEU": "USEUBRUSSELS", "USEUBRUSSELSBE": "USEUBRUSSELS",
+	"USOSCEVIENNA": "USOSCE", "USOSCEVIENNAAU": "USOSCE",
+	"USMISSIONGENEVA": "GENEVA", "CDGENEVA": "CDGENEVA",
+	"USTRGENEVA": "GENEVA", "CAPET": "CAPETOWN", "KIEV": "KYIV",
+	"RPODUBAIAE": "RPODUBAI", "HONGKONG": "HONGKONG", "HOCHIMINHCITY": "HOCHIMINHCITY",
+	"MEXICOCITY": "MEXICO", "TELAVIVIS": "TELAVIV", "JERUSALEMIS": "JERUSALEM",
+	"AITTAIPEI": "TAIPEI", "USINTHAVANA": "HAVANA", "USINTERESTSSECTIONHAVANA": "HAVANA",
+	"USDELMTNGENEVA": "GENEVA", "USDELGENEVA": "GENEVA",
+}
+
+// squeeze upper-cases s and removes spaces, dots and hyphens.
+func squeeze(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := upper(s[i])
+		if isUpper(c) || isDigit(c) {
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// normalizeStation turns a station as written ("SECSTATE", "AMEMBASSY NEW
+// DELHI", "usun new york") into the form reference ids use ("STATE",
+// "NEWDELHI", "USUNNEWYORK").
+func normalizeStation(s string) string {
+	u := strings.ToUpper(strings.TrimSpace(s))
+	for _, p := range stationPrefixes {
+		if strings.HasPrefix(u, p+" ") {
+			u = u[len(p)+1:]
+			break
+		}
+	}
+	q := squeeze(u)
+	if a, ok := stationAliases[q]; ok {
+		return a
+	}
+	return q
+}
+
+// stationFromPost derives a reference-id station from a post name of
+// route2name.csv or a FM line ("AMEMBASSY MOSCOW" -> MOSCOW); posts that are
+// not embassies, consulates, missions or the Department yield "".
+func stationFromPost(post string) string {
+	u := strings.ToUpper(strings.TrimSpace(post))
+	if strings.HasPrefix(u, "SECSTATE") {
+		return "STATE"
+	}
+	for _, p := range stationPrefixes {
+		if strings.HasPrefix(u, p+" ") {
+			return normalizeStation(u)
+		}
+	}
+	return ""
+}
+
+// knownStations holds every station derivable from route2name.csv, plus the
+// Department and the missions, used to find cable ids in REF lines.
+var knownStations = func() map[string]bool {
+	m := map[string]bool{"STATE": true, "SECSTATE": true}
+	// posts closed before the routing list was compiled
+	for _, st := range []string{"TEHRAN", "SAIGON", "VIENTIANE", "PHNOMPENH", "BONN", "EASTBERLIN", "LENINGRAD", "BERLIN", "DANANG", "ASMARA", "KABUL", "BAGHDAD", "TRIPOLI", "MOGADISHU", "BEIRUT", "HAVANA", "CAPETOWN", "JIDDA", "DHAHRAN"} {
+		m[st] = true
+	}
+	for _, a := range stationAliases {
+		m[a] = true
+	}
+	for _, post := range routeToPost {
+		if st := stationFromPost(post); st != "" {
+			m[st] = true
+		}
+	}
+	return m
+}()
+
+// isRedacted reports a station replaced by the media partners' XXXXXX.
+func isRedacted(s string) bool {
+	return strings.Count(strings.ToUpper(s), "X") >= 4 && strings.Trim(strings.ToUpper(s), "X ") == ""
+}
+
+// canonRefID builds a reference id from its parts: two-digit year, station
+// (normalized) and serial without leading zeros.
+func canonRefID(year int, station, serial string) string {
+	st := normalizeStation(station)
+	serial = strings.TrimLeft(serial, "0")
+	if st == "" || serial == "" || year <= 0 {
+		return ""
+	}
+	y := year % 100
+	return string([]byte{byte('0' + y/10), byte('0' + y%10)}) + st + serial
+}
+
+// normalizeRefID canonicalizes an id given whole ("07MOSCOW004849",
+// "07 MOSCOW 4849"): station aliases mapped, leading zeros of the serial dropped.
+func normalizeRefID(id string) string {
+	q := squeeze(id)
+	if len(q) < 4 || !isDigit(q[0]) || !isDigit(q[1]) {
+		return ""
+	}
+	j := len(q)
+	for j > 2 && isDigit(q[j-1]) {
+		j--
+	}
+	if j == len(q) || j == 2 {
+		return ""
+	}
+	st := q[2:j]
+	for k := 0; k < len(st); k++ {
+		if !isUpper(st[k]) {
+			return ""
+		}
+	}
+	return canonRefID(atoi(q[:2])+2000, st, q[j:])
+}

@@ -1,0 +1,277 @@
+package sink
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// Stats counts what the sink did in this process.
+type Stats struct {
+	Cables     atomic.Int64 // cable rows written and committed
+	Paragraphs atomic.Int64
+	Entities   atomic.Int64
+	Files      atomic.Int64 // Parquet files committed
+	Bytes      atomic.Int64
+	Commits    atomic.Int64
+	Duplicates atomic.Int64 // cables already in the warehouse, acked unwritten
+	Versions   atomic.Int64 // changed cables written as a new version
+}
+
+// Sink writes cables into the warehouse; see the package doc.
+type Sink struct {
+	cfg      Config
+	instance string
+	lock     *os.File
+	idx      *index
+	open     map[string]*partition
+	openVer  map[string]int32 // highest version written to open files, by ref id
+	seq      int
+	Stats    Stats
+}
+
+// Open prepares the warehouse directory, recovers from an earlier crash and
+// loads what is committed.
+func Open(cfg Config) (*Sink, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	for _, d := range []string{commitsDir, sinksDir} {
+		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o755); err != nil {
+			return nil, fmt.Errorf("sink: %w", err)
+		}
+	}
+	s := &Sink{cfg: cfg, idx: newIndex(), open: map[string]*partition{}, openVer: map[string]int32{}}
+	if err := s.lockInstance(); err != nil {
+		return nil, err
+	}
+	recs, err := readRecords(cfg.Dir)
+	if err != nil {
+		s.unlock()
+		return nil, fmt.Errorf("sink: %w", err)
+	}
+	if err := s.recover(recs); err != nil {
+		s.unlock()
+		return nil, fmt.Errorf("sink: recover: %w", err)
+	}
+	for _, r := range recs {
+		s.idx.add(r)
+	}
+	return s, nil
+}
+
+// Add decodes m and writes its rows into its partition's open files.
+func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, error) {
+	var c schemas.Cable
+	if err := json.Unmarshal(m.Data, &c); err != nil {
+		return pipeline.Result{}, pipeline.Permanent(fmt.Errorf("sink: undecodable cable: %w", err))
+	}
+	if c.RefID == "" || c.Created.IsZero() {
+		return pipeline.Result{}, pipeline.Permanent(errors.New("sink: cable has no reference id or creation time"))
+	}
+	approx := len(m.Data)
+	m.Data = nil // the rows hold what is needed; don't keep it while held
+	if s.idx.seqCommitted(m.Stream, s.cfg.StreamEpoch, m.Seq) {
+		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
+	}
+	if _, ok := s.idx.version(c.RefID, c.ContentHash); ok {
+		s.Stats.Duplicates.Add(1)
+		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
+	}
+	var res pipeline.Result
+	key := partitionKey(c.Created)
+	p := s.open[key]
+	if p != nil && p.pending[c.RefID+"|"+c.ContentHash] {
+		// The same cable twice in one open file: ack both with the commit.
+		s.Stats.Duplicates.Add(1)
+		p.hold(m)
+		return res, nil
+	}
+	if p == nil {
+		if len(s.open) >= s.cfg.MaxOpen {
+			r, err := s.commit(s.oldest())
+			res.Committed = append(res.Committed, r.Committed...)
+			res.Failed = append(res.Failed, r.Failed...)
+			if err != nil {
+				return res, errors.Join(errCommitBefore, err)
+			}
+		}
+		s.seq++
+		base := fmt.Sprintf("part-%s-%s-%06d", s.cfg.Now().UTC().Format("20060102T150405"), s.instance, s.seq)
+		np, err := openPartition(s.cfg.Dir, key, base, s.cfg.Now(), s.cfg.RowGroupRows)
+		if err != nil {
+			return res, fmt.Errorf("sink: open %s: %w", key, err)
+		}
+		p = np
+		s.open[key] = p
+	}
+	v := s.nextVersion(c.RefID)
+	if err := p.write(&c, v, approx); err != nil {
+		// The files may now be inconsistent: give the whole partition back.
+		delete(s.open, key)
+		p.abort(s.cfg.Dir)
+		res.Failed = append(res.Failed, p.msgs...)
+		return res, fmt.Errorf("sink: write %s: %w", key, err)
+	}
+	s.openVer[c.RefID] = v
+	if v > 1 {
+		s.Stats.Versions.Add(1)
+	}
+	p.hold(m)
+	if len(p.written) >= s.cfg.MaxRows || p.bytes >= s.cfg.TargetBytes {
+		r, err := s.commit(p)
+		res.Committed = append(res.Committed, r.Committed...)
+		res.Failed = append(res.Failed, r.Failed...)
+		return res, err
+	}
+	return res, nil
+}
+
+var errCommitBefore = errors.New("sink: commit to make room failed")
+
+// nextVersion is 1 for a new reference id, else one more than any version
+// committed or open.
+func (s *Sink) nextVersion(ref string) int32 {
+	return max(s.idx.latest[ref], s.openVer[ref]) + 1
+}
+
+func (s *Sink) oldest() *partition {
+	var o *partition
+	for _, p := range s.open {
+		if o == nil || p.opened.Before(o.opened) {
+			o = p
+		}
+	}
+	return o
+}
+
+// Tick commits partitions open for MaxAge or more.
+func (s *Sink) Tick(ctx context.Context, now time.Time) (pipeline.Result, error) {
+	var due []*partition
+	for _, p := range s.open {
+		if now.Sub(p.opened) >= s.cfg.MaxAge {
+			due = append(due, p)
+		}
+	}
+	return s.commitAll(due)
+}
+
+// Flush commits every open partition.
+func (s *Sink) Flush(ctx context.Context) (pipeline.Result, error) {
+	all := make([]*partition, 0, len(s.open))
+	for _, p := range s.open {
+		all = append(all, p)
+	}
+	return s.commitAll(all)
+}
+
+func (s *Sink) commitAll(ps []*partition) (pipeline.Result, error) {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].key < ps[j].key })
+	var res pipeline.Result
+	var errs []error
+	for _, p := range ps {
+		r, err := s.commit(p)
+		res.Committed = append(res.Committed, r.Committed...)
+		res.Failed = append(res.Failed, r.Failed...)
+		errs = append(errs, err)
+	}
+	return res, errors.Join(errs...)
+}
+
+// commit runs the protocol in the package doc for one partition.
+func (s *Sink) commit(p *partition) (pipeline.Result, error) {
+	delete(s.open, p.key)
+	for _, w := range p.written {
+		delete(s.openVer, w.RefID)
+	}
+	files, err := p.close(s.cfg.Dir)
+	if err != nil {
+		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: close %s: %w", p.key, err)
+	}
+	rec := &Record{
+		ID:            p.base,
+		Time:          s.cfg.Now().UTC(),
+		SchemaVersion: schemas.TableVersion,
+		Instance:      s.instance,
+		Partition:     p.key,
+		Files:         files,
+		Stream:        p.stream,
+		StreamEpoch:   s.cfg.StreamEpoch,
+		Seqs:          ranges(p.seqs),
+		Cables:        p.written,
+	}
+	if err := writeRecord(s.cfg.Dir, rec); err != nil {
+		for _, f := range files {
+			os.Remove(filepath.Join(s.cfg.Dir, f.Temp))
+		}
+		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: %w", err)
+	}
+	// Committed: from here a crash is rolled forward on Open.
+	s.idx.add(rec)
+	if err := publishFiles(s.cfg.Dir, files); err != nil {
+		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: %w", err)
+	}
+	s.Stats.Commits.Add(1)
+	s.Stats.Cables.Add(int64(len(p.written)))
+	for _, f := range files {
+		s.Stats.Files.Add(1)
+		s.Stats.Bytes.Add(f.Bytes)
+		switch f.Table {
+		case schemas.TableParagraphs:
+			s.Stats.Paragraphs.Add(f.Rows)
+		case schemas.TableEntities:
+			s.Stats.Entities.Add(f.Rows)
+		}
+	}
+	return pipeline.Result{Committed: p.msgs}, nil
+}
+
+// publishFiles renames committed files into place and makes the renames
+// durable. Files already in place (a roll-forward) are left as they are.
+func publishFiles(dir string, files []FileRecord) error {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		final := filepath.Join(dir, f.Path)
+		if _, err := os.Stat(final); err == nil {
+			continue
+		}
+		if err := os.Rename(filepath.Join(dir, f.Temp), final); err != nil {
+			return err
+		}
+		dirs[filepath.Dir(final)] = true
+	}
+	for d := range dirs {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close drops what is open and uncommitted (its messages were never acked,
+// so they are redelivered) and releases the instance lock.
+func (s *Sink) Close() error {
+	for k, p := range s.open {
+		p.abort(s.cfg.Dir)
+		delete(s.open, k)
+	}
+	return s.unlock()
+}
+
+// Held reports how many messages the sink holds unacked.
+func (s *Sink) Held() int {
+	n := 0
+	for _, p := range s.open {
+		n += len(p.msgs)
+	}
+	return n
+}
