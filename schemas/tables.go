@@ -46,12 +46,12 @@ type CableRow struct {
 	References      []string `parquet:"references,list"`
 	ReferencesOther []string `parquet:"references_other,list"`
 
-	EOOrder               string     `parquet:"eo_order,optional,dict"`
-	DeclDate              *time.Time `parquet:"decl_date,date"`
-	DeclText              string     `parquet:"decl_text,optional,dict"`
-	ClassifiedBy          string     `parquet:"classified_by,optional"`
-	ClassifiedByTitle     string     `parquet:"classified_by_title,optional,dict"`
-	ClassificationReasons string     `parquet:"classification_reasons,optional,dict"`
+	EOOrder               string `parquet:"eo_order,optional,dict"`
+	DeclDate              *int32 `parquet:"decl_date,date"` // days since 1970-01-01
+	DeclText              string `parquet:"decl_text,optional,dict"`
+	ClassifiedBy          string `parquet:"classified_by,optional"`
+	ClassifiedByTitle     string `parquet:"classified_by_title,optional,dict"`
+	ClassificationReasons string `parquet:"classification_reasons,optional,dict"`
 
 	Summary        string   `parquet:"summary,optional"`
 	Comment        string   `parquet:"comment,optional"`
@@ -114,8 +114,11 @@ func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
 		IsPartial: c.IsPartial, IsCorrectedCopy: c.IsCorrectedCopy, HasRedactions: c.HasRedactions,
 		Body: c.Body, WordCount: int32(c.WordCount),
 	}
+	// parquet-go writes a time.Time under a date tag as truncated
+	// nanoseconds, so the DATE column is given its days directly.
 	if d, err := time.Parse("2006-01-02", c.DeclDate); err == nil {
-		cr.DeclDate = &d
+		days := int32(d.Unix() / 86400)
+		cr.DeclDate = &days
 	}
 	ps := make([]ParagraphRow, len(c.Paragraphs))
 	for i, p := range c.Paragraphs {

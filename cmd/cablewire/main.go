@@ -43,14 +43,23 @@ func mainExit(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	cmd, ok := commands[args[0]]
-	if !ok {
+	if _, ok := commands[args[0]]; !ok {
 		fmt.Fprintf(stderr, "cablewire: unknown command %q\n", args[0])
 		usage(stderr)
 		return 2
 	}
 	ctx, stop := signalContext()
 	defer stop()
+	return runCommand(ctx, args, stdout, stderr)
+}
+
+// runCommand runs args[0] with ctx and maps its error to an exit status.
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "cablewire: unknown command %q\n", args[0])
+		return 2
+	}
 	err := cmd.run(ctx, args[1:], stdout, stderr)
 	switch {
 	case err == nil:

@@ -32,9 +32,17 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "warehouse directory (Parquet tables)")
 	fs.BoolVar(&follow, "follow", false, "keep the workers running for new input after ingesting")
 	sinkFlags(fs, &sc)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	inputs = append(inputs, pos...)
 	if len(inputs) == 0 && !follow {

@@ -61,6 +61,15 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	}
 	for i := range ms {
 		m := &ms[i]
+		if m.typ == "PERSON" && m.tj-m.ti == 1 && (m.title != "" || m.method == "administration") {
+			k := key(m.text)
+			if _, ok := short[k]; !ok {
+				short[k] = i // "President Obama" types a later "Obama"
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
 		if m.typ != "PERSON" || m.tj-m.ti < 2 {
 			continue
 		}
@@ -85,6 +94,9 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			continue
 		}
 		full := &ms[j]
+		if j == i {
+			continue
+		}
 		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.typ == full.typ || m.method == "acronym-list" {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
 			if m.method == "name-run" || strings.HasPrefix(m.method, "geo:") {
@@ -150,6 +162,27 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 		}
 	}
+	// all-capitals guesses that nothing confirmed are dropped, unless the
+	// same long word is guessed twice; plurals of people ("the Kirchners") too
+	guesses := map[string]int{}
+	for _, m := range ms {
+		if m.method == "caps-guess" {
+			guesses[m.text]++
+		}
+	}
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) {
+			continue
+		}
+		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {
+			if _, ok := short[key(m.text[:len(m.text)-1])]; ok {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
 	sort.SliceStable(ms, func(a, b int) bool {
 		if ms[a].seg != ms[b].seg {
 			return ms[a].seg < ms[b].seg

@@ -39,7 +39,7 @@ func Enrich(c *schemas.Cable) {
 	segs := segments(c)
 	s := scannerPool.Get().(*scanner)
 	defer scannerPool.Put(s)
-	s.x, s.caps, s.out, s.defs = x, allCapitals(segs), s.out[:0], nil
+	s.x, s.caps, s.out, s.defs, s.cx = x, allCapitals(segs), s.out[:0], nil, cx
 	type segToks struct {
 		toks []token
 		keys []string
@@ -47,6 +47,7 @@ func Enrich(c *schemas.Cable) {
 	kept := make([]segToks, len(segs))
 	for i, sg := range segs {
 		s.toks, s.keys = nil, nil
+		s.last = i == len(segs)-1
 		s.reset(i, sg.text)
 		s.scan()
 		kept[i] = segToks{s.toks, s.keys}

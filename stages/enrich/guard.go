@@ -64,17 +64,25 @@ func portionMarking(s string) bool {
 
 var headerPrefixes = []string{"STATE FOR ", "DEPT FOR ", "DEPARTMENT FOR ", "PASS TO ", "PASS ", "SIPDIS", "NOFORN", "E.O.", "EO 1",
 	"TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "REF A", "CLASSIFIED BY", "SECTION ", "VZCZC", "C O N F", "S E C R E T", "U N C L",
-	"UNCLAS ", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET ", "LIMITED OFFICIAL USE", "NNNN", "BT"}
+	"UNCLAS ", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET ", "LIMITED OFFICIAL USE", "NNNN", "BT", "AMEMBASSY ", "AMCONSUL ", "SECSTATE ",
+	"RUEH", "USMISSION ", "USDAO ", "CDR ", "JOINT STAFF", "SECDEF WASH", "CIA WASH", "DIA WASH", "NSC WASH"}
 
 // headerLine reports whether a line of a paragraph is really header.
 func headerLine(l string) bool {
-	if l == "" || len(l) > 120 {
+	if l == "" {
 		return false
 	}
 	for i := 0; i < len(l); i++ {
 		if l[i] >= 'a' && l[i] <= 'z' {
 			return false
 		}
+	}
+	// a repeated routing block: "R 171512Z JAN 90 FM AMCONSUL CAPE TOWN TO SECSTATE WASHDC ..."
+	if strings.Contains(l, "SECSTATE WASHDC") || strings.Contains(l, "FM AMEMBASSY") || strings.Contains(l, "FM AMCONSUL") {
+		return true
+	}
+	if len(l) > 120 {
+		return false
 	}
 	for _, p := range headerPrefixes {
 		if strings.HasPrefix(l, p) {

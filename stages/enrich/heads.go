@@ -2,18 +2,18 @@ package enrich
 
 // orgHeads end (or, followed by "of", start) an organization name:
 // "Finance Ministry", "Ministry of Economic Development", "Colombian Army".
-var orgHeads = setOf(`ministry ministries department office council committee commission bank company corporation corp inc ltd llc plc
+var orgHeads = setOf(`ministry department office council committee commission bank company corporation corp inc ltd llc plc
 organization organisation association institute institution agency authority union federation front movement party church
 court tribunal assembly parliament senate congress duma army navy force forces guard police service services embassy consulate
 secretariat university college academy foundation fund club league alliance coalition network center centre bureau directorate
 command corps brigade battalion regiment airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
-television radio newspaper times post journal news agency press daily gazette herald tribune mining petroleum oil gas energy bancorp
-enterprises trust partners consortium cooperative syndicate guards marines`)
+television radio newspaper times post journal news agency press daily gazette herald tribune bancorp
+enterprises consortium syndicate guards marines`)
 
 // smallHeads are heads that make an organization only with "of" after them or
 // a capitalized modifier before them that is not a nationality.
-var weakHeads = setOf(`group government administration mission delegation times post journal news daily oil gas energy petroleum mining trust partners television radio`)
+var weakHeads = setOf(`office group government administration mission delegation times post journal news daily oil gas energy petroleum mining trust partners television radio`)
 
 // placeHeads end a place name: "Rivers State", "Kandahar Airfield", "Black Sea".
 var placeHeads = setOf(`province state city airfield airport base sea ocean river lake island islands mountains mountain valley gulf bay strait

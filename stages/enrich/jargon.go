@@ -112,6 +112,18 @@ func newContext(tags []string, origin string) (*cableContext, []string, []string
 	return cx, codes, names
 }
 
+func (cx *cableContext) has(cc string) bool {
+	if cx == nil {
+		return false
+	}
+	for _, c := range cx.countries {
+		if c == cc {
+			return true
+		}
+	}
+	return false
+}
+
 func titleCase(s string) string {
 	f := strings.Fields(strings.ToLower(s))
 	for i, w := range f {

@@ -106,7 +106,7 @@ func loadLexicon() *lexicon {
 		x.countries[cc] = name
 	})
 	// generated geography: countries first, then regions, then cities
-	for _, kind := range []string{"country", "historic", "region", "city"} {
+	for _, kind := range []string{"country", "historic", "region", "city", "town"} {
 		readList("data/geo.tsv", func(l string) {
 			f := strings.Split(l, "\t")
 			if len(f) != 3 || f[0] != kind {

@@ -32,12 +32,15 @@ type scanner struct {
 	keys []string
 	out  []mention
 	defs map[string]acrDef
+	cx   *cableContext
+	last bool // the segment is the cable's last
 }
 
 func (s *scanner) reset(seg int, text string) {
 	s.seg, s.text = seg, text
 	s.toks = tokenize(text, s.toks[:0])
 	maskHeaderLines(text, s.toks)
+	s.toks = s.splitCompounds(s.toks)
 	if cap(s.keys) < len(s.toks) {
 		s.keys = make([]string, len(s.toks))
 	}
@@ -88,10 +91,18 @@ func (s *scanner) lowerConnector(i int) bool {
 		return false
 	}
 	t := &s.toks[i]
-	if s.caps {
-		return connectors[s.keys[i]] && s.capWord(i+1)
+	k := s.keys[i]
+	if !connectors[k] || (t.cap && !s.caps) {
+		return false
 	}
-	return !t.cap && connectors[s.keys[i]] && s.capWord(i+1)
+	if k == "the" && (i == 0 || !(s.keys[i-1] == "of" || s.keys[i-1] == "for" || s.keys[i-1] == "in" || s.keys[i-1] == "and")) {
+		return false
+	}
+	if s.capWord(i + 1) {
+		return true
+	}
+	// "of the USA", "de la Rua", "in the Arabian Peninsula"
+	return i+2 < len(s.toks) && s.word(i+1) && connectors[s.keys[i+1]] && !s.toks[i+1].cap && s.capWord(i+2)
 }
 
 // scan finds the mentions of the current segment.
@@ -103,6 +114,10 @@ func (s *scanner) scan() {
 			continue
 		}
 		j := s.chunkEnd(i)
+		if j <= i {
+			i++
+			continue
+		}
 		s.segment(i, j)
 		i = j
 	}
@@ -178,6 +193,22 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 
 // titleAt returns the length of the longest title starting at token i.
 func (s *scanner) titleAt(i, b int) int {
+	// modifiers: "Assistant Administrator", "Acting Foreign Minister"
+	m := i
+	for m < b && m-i < 3 && titleModifiers[s.keys[m]] && (s.toks[m].cap || s.caps) {
+		m++
+	}
+	if m > i {
+		if n := s.titleAt0(m, b); n > 0 {
+			return m - i + n
+		}
+	}
+	return s.titleAt0(i, b)
+}
+
+var titleModifiers = setOf(`assistant deputy acting senior former vice associate principal executive special chief first second lead interim outgoing incoming then`)
+
+func (s *scanner) titleAt0(i, b int) int {
 	var sb strings.Builder
 	best := 0
 	words := 0
@@ -245,5 +276,15 @@ func isAcronym(w string) bool {
 			return false
 		}
 	}
-	return up >= 2 && w[0] >= 'A' && w[0] <= 'Z'
+	return up >= 2 && w[0] >= 'A' && w[0] <= 'Z' && up*2 >= letters(w)
+}
+
+func letters(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c >= 'a' && c <= 'z' {
+			n++
+		}
+	}
+	return n
 }

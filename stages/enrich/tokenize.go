@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -186,6 +187,14 @@ func classify(t *token) {
 		}
 	}
 	t.allCaps = hasLetter && !hasLower
+	if t.lower && len(t.text) > 4 {
+		// al-Attas, el-Baradei, bin-Laden: a name
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "abu-"} {
+			if strings.HasPrefix(t.text, p) && len(t.text) > len(p) && t.text[len(p)] >= 'A' && t.text[len(p)] <= 'Z' {
+				t.cap, t.lower = true, false
+			}
+		}
+	}
 	if !hasLetter && hasDigit {
 		t.kind = tNum
 	} else {

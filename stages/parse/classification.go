@@ -70,23 +70,45 @@ func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
 // leadingClass reports the classification a line opens with and where the
 // rest begins.
 func leadingClass(line string) (level, caveat string, rest int, ok bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	off := len(line) - len(s)
 	if s == "" {
 		return "", "", 0, false
 	}
+	// only the words with the line's first letter can match (matchSpaced
+	// compares the first letters at once); their order is kept.
+	var try []int
 	switch upper(s[0]) {
-	case 'T', 'U', 'C', 'L', 'S':
+	case 'T':
+		try = classTryT[:]
+	case 'U':
+		try = classTryU[:]
+	case 'C':
+		try = classTryC[:]
+	case 'L':
+		try = classTryL[:]
+	case 'S':
+		try = classTryS[:]
 	default:
 		return "", "", 0, false
 	}
-	for _, cw := range classWords {
+	for _, k := range try {
+		cw := &classWords[k]
 		if n := matchSpaced(s, cw.word); n > 0 {
 			return cw.level, cw.caveat, off + n, true
 		}
 	}
 	return "", "", 0, false
 }
+
+// indices into classWords by first letter, in classWords order.
+var (
+	classTryT = [...]int{0}
+	classTryU = [...]int{1, 5}
+	classTryC = [...]int{2}
+	classTryL = [...]int{3}
+	classTryS = [...]int{4}
+)
 
 // classLine is the classification line that opens the text of a cable:
 // "C O N F I D E N T I A L SECTION 01 OF 03 MOSCOW 004849".

@@ -4,7 +4,7 @@ import "strings"
 
 // classifiedByPrefix reports a "Classified By:" line and returns the rest.
 func classifiedByPrefix(line string) (string, bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	const p = "CLASSIFIED BY"
 	if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
 		return "", false

@@ -17,6 +17,9 @@ type dtg struct {
 // DDHHMMZ, month and a two- or four-digit year. Anything after the year is
 // ignored. Month names are matched without regard to case ("Nov").
 func parseDTG(line string) (dtg, bool) {
+	if !hasDTGGroup(line) {
+		return dtg{}, false
+	}
 	f := strings.Fields(line)
 	i := 0
 	var prec []string
@@ -52,6 +55,24 @@ func parseDTG(line string) (dtg, bool) {
 		return dtg{}, false
 	}
 	return dtg{Prec: strings.Join(prec, " "), Time: t}, true
+}
+
+// hasDTGGroup reports whether line holds six digits followed by Z or z,
+// which every date-time group has (a cheap test before splitting a line).
+func hasDTGGroup(line string) bool {
+	run := 0
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case isDigit(c):
+			run++
+		case (c == 'Z' || c == 'z') && run >= 6:
+			return true
+		default:
+			run = 0
+		}
+	}
+	return false
 }
 
 // expandYear maps a two-digit year to the cables' 1960-2059 span.

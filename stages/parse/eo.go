@@ -11,7 +11,7 @@ var eoOrders = []string{"12958", "12356", "11652", "12065", "13526", "13292", "1
 // eoPrefix reports whether line opens an E.O. line ("E.O. 12958:", "EO 12958",
 // "E. O. 12356", "E.O.12356") and returns the text after "E.O.".
 func eoPrefix(line string) (string, bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	if len(s) < 3 || upper(s[0]) != 'E' {
 		return "", false
 	}

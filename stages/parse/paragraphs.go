@@ -12,7 +12,7 @@ const pilcrow = "\u00b6"
 // "¶2 text". sub reports a lettered sub-paragraph ("¶A.") which continues
 // the current paragraph.
 func paraStart(line string) (n int, marking, rest string, pil, ok bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	if strings.HasPrefix(s, pilcrow) {
 		pil = true
 		s = strings.TrimLeft(s[len(pilcrow):], " ")
@@ -48,7 +48,7 @@ func paraStart(line string) (n int, marking, rest string, pil, ok bool) {
 	if i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '(' {
 		return 0, "", "", pil, false
 	}
-	s = strings.TrimLeft(s[i:], " \t")
+	s = trimLeftSpTab(s[i:])
 	if m, r, ok := leadingMarking(s); ok {
 		marking, s = m, r
 	}
@@ -78,7 +78,7 @@ func leadingMarking(s string) (marking, rest string, ok bool) {
 	}
 	switch head {
 	case "U", "C", "S", "TS", "SBU", "LOU", "FOUO", "NF", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLAS", "SNF", "CNF", "REL":
-		return m, strings.TrimLeft(s[end+1:], " \t"), true
+		return m, trimLeftSpTab(s[end+1:]), true
 	}
 	return "", s, false
 }

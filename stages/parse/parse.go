@@ -71,7 +71,7 @@ const (
 
 // fieldStart reports which field a line opens and the text after its label.
 func fieldStart(line string) (fieldKind, string) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	if s == "" {
 		return fieldNone, ""
 	}
@@ -121,7 +121,10 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	var c schemas.Cable
 	c.SourceFormat = meta.SourceFormat
 	c.IsPartial = meta.Partial
-	lines := strings.Split(text, "\n")
+	lb := getLineBuf()
+	defer putLineBuf(lb)
+	lb.lines = splitLinesInto(lb.lines[:0], text)
+	lines := lb.lines
 
 	// 1. the classification line bounds the routing header: the last
 	// candidate before the first field or paragraph, since some pages put
@@ -201,7 +204,8 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	bodyFrom := readFields(&c, lines, fieldFrom, year)
 
 	// 4. body: page and section lines, repeated markings and trailers removed.
-	body := cleanBody(&c, lines[bodyFrom:], classIdx >= 0)
+	lb.body = cleanBody(&c, lb.body[:0], lines[bodyFrom:], classIdx >= 0)
+	body := lb.body
 	paras := splitParagraphs(body)
 	paras, c.Signers = takeSigners(paras)
 	c.Paragraphs = paras
@@ -314,19 +318,22 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 				c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
 			}
 		case fieldTags:
-			text := rest
+			var tb joiner
+			tb.init(rest)
 			for j < len(lines) && isTagContinuation(lines[j]) {
 				if k, _ := fieldStart(lines[j]); k != fieldNone {
 					break
 				}
-				text += " " + lines[j]
+				tb.add(lines[j])
 				j++
 			}
+			text := tb.String()
 			if c.Tags == nil {
 				c.Tags, c.TagKinds = parseTags(text)
 			}
 		case fieldSubject, fieldRef, fieldClassBy:
-			text := rest
+			var tb joiner
+			tb.init(rest)
 			for j < len(lines) {
 				n := strings.TrimSpace(lines[j])
 				if n == "" || isRule(n) {
@@ -345,9 +352,10 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 				if kind == fieldRef && looksLikeProse(n) {
 					break
 				}
-				text += " " + n
+				tb.add(n)
 				j++
 			}
+			text := tb.String()
 			switch kind {
 			case fieldSubject:
 				if c.Subject == "" {
@@ -457,10 +465,13 @@ func isPageLine(t string) bool {
 
 // cleanBody drops layout lines from the body and collects SIPDIS-style
 // caveat lines met there.
-func cleanBody(c *schemas.Cable, lines []string, afterClass bool) []string {
-	out := make([]string, 0, len(lines))
+func cleanBody(c *schemas.Cable, out, lines []string, afterClass bool) []string {
 	for _, l := range lines {
-		t := strings.TrimRight(l, " \t")
+		t := trimRightSpTab(l)
+		if t == "" || quietLine(t) {
+			out = append(out, t)
+			continue
+		}
 		tt := strings.TrimSpace(t)
 		if isNoiseLine(tt, afterClass) {
 			if tt == "SIPDIS" {
@@ -470,7 +481,7 @@ func cleanBody(c *schemas.Cable, lines []string, afterClass bool) []string {
 		}
 		out = append(out, t)
 	}
-	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+	for len(out) > 0 && isBlank(out[len(out)-1]) {
 		out = out[:len(out)-1]
 	}
 	return out
@@ -486,7 +497,7 @@ func joinBody(lines []string) string {
 	sb.Grow(n)
 	pending := false
 	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
+		if isBlank(l) {
 			pending = true
 			continue
 		}
@@ -499,19 +510,6 @@ func joinBody(lines []string) string {
 	}
 	return strings.TrimSpace(sb.String())
 }
-
-func countWords(s string) int {
-	n := 0
-	prev := byte(1) // 1 when the previous byte was space
-	for i := 0; i < len(s); i++ {
-		sp := spaceTab[s[i]]
-		n += int(prev &^ sp)
-		prev = sp
-	}
-	return n
-}
-
-var spaceTab = [256]byte{' ': 1, '\n': 1, '\t': 1, '\r': 1, '\f': 1, '\v': 1}
 
 // hasRedactions reports the media partners' XXXXXXXXXXXX redactions.
 func hasRedactions(s string) bool {
@@ -651,11 +649,36 @@ func indexFoldASCII(s, needle string) int {
 	if needle == "" {
 		return 0
 	}
-	c0 := needle[0] | 0x20
-	for i := 0; i+len(needle) <= len(s); i++ {
-		if s[i]|0x20 == c0 && strings.EqualFold(s[i:i+len(needle)], needle) {
-			return i
+	// candidates are the bytes b with b|0x20 == needle[0]|0x20; the next
+	// one of each kind is found with IndexByte and remembered.
+	lo := needle[0] | 0x20
+	hi := lo &^ 0x20
+	n := len(needle)
+	nl, nh := -2, -2 // next position of lo / hi at or after i; -1 none, -2 unknown
+	for i := 0; i+n <= len(s); {
+		if nl != -1 && nl < i {
+			if nl = strings.IndexByte(s[i:], lo); nl >= 0 {
+				nl += i
+			}
 		}
+		if nh != -1 && nh < i {
+			if nh = strings.IndexByte(s[i:], hi); nh >= 0 {
+				nh += i
+			}
+		}
+		j := nl
+		if j < 0 || nh >= 0 && nh < j {
+			j = nh
+		}
+		if j < 0 || j+n > len(s) {
+			return -1
+		}
+		// a cheap test of the second byte first (necessary for a match:
+		// an ASCII needle matches only ASCII bytes of the same letters)
+		if (n < 2 || s[j+1]|0x20 == needle[1]|0x20) && strings.EqualFold(s[j:j+n], needle) {
+			return j
+		}
+		i = j + 1
 	}
 	return -1
 }

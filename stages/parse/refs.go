@@ -5,7 +5,7 @@ import "strings"
 // refPrefix reports whether line opens a REF block ("REF:", "REFS:",
 // "REFTEL:", "REFTELS:", "REF A.", "REFERENCE:") and returns the rest.
 func refPrefix(line string) (string, bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	if len(s) < 4 || !strings.EqualFold(s[:3], "REF") {
 		return "", false
 	}

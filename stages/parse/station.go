@@ -25,6 +25,13 @@ var stationAliases = map[string]string{
 
 // squeeze upper-cases s and removes spaces, dots and hyphens.
 func squeeze(s string) string {
+	k := 0
+	for k < len(s) && (isUpper(s[k]) || isDigit(s[k])) {
+		k++
+	}
+	if k == len(s) {
+		return s // already squeezed
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -36,13 +43,18 @@ func squeeze(s string) string {
 	return sb.String()
 }
 
+// hasWordPrefix is strings.HasPrefix(s, p+" ") without the concatenation.
+func hasWordPrefix(s, p string) bool {
+	return len(s) > len(p) && s[len(p)] == ' ' && s[:len(p)] == p
+}
+
 // normalizeStation turns a station as written ("SECSTATE", "AMEMBASSY NEW
 // DELHI", "usun new york") into the form reference ids use ("STATE",
 // "NEWDELHI", "USUNNEWYORK").
 func normalizeStation(s string) string {
 	u := strings.ToUpper(strings.TrimSpace(s))
 	for _, p := range stationPrefixes {
-		if strings.HasPrefix(u, p+" ") {
+		if hasWordPrefix(u, p) {
 			u = u[len(p)+1:]
 			break
 		}
@@ -63,7 +75,7 @@ func stationFromPost(post string) string {
 		return "STATE"
 	}
 	for _, p := range stationPrefixes {
-		if strings.HasPrefix(u, p+" ") {
+		if hasWordPrefix(u, p) {
 			return normalizeStation(u)
 		}
 	}

@@ -14,7 +14,7 @@ const (
 // tagsPrefix reports whether line opens a TAGS line ("TAGS:", "TAGS ",
 // "Tags:") and returns the rest.
 func tagsPrefix(line string) (string, bool) {
-	s := strings.TrimLeft(line, " \t")
+	s := trimLeftSpTab(line)
 	if len(s) < 5 || !strings.EqualFold(s[:4], "TAGS") {
 		return "", false
 	}
@@ -80,16 +80,34 @@ var tagTypos = map[string]string{
 // parseTags turns a TAGS text (one or more lines) into tags and their kinds.
 // Personal tags ("OBAMA, BARACK") keep the comma-joined name.
 func parseTags(s string) (tags, kinds []string) {
-	if strings.ToLower(s) == s {
+	if !hasUpper(s) {
 		s = strings.ToUpper(s) // a lower-cased page: tags are codes
 	}
 	toks := tagTokens(s)
-	seen := map[string]bool{}
+	var seen map[string]bool // only for long lists; short ones are searched
 	add := func(t, kind string) {
-		if t == "" || seen[t] {
+		if t == "" {
 			return
 		}
-		seen[t] = true
+		if seen != nil {
+			if seen[t] {
+				return
+			}
+			seen[t] = true
+		} else {
+			for _, x := range tags {
+				if x == t {
+					return
+				}
+			}
+			if len(tags) >= 32 {
+				seen = make(map[string]bool, 2*len(tags))
+				for _, x := range tags {
+					seen[x] = true
+				}
+				seen[t] = true
+			}
+		}
 		tags = append(tags, t)
 		kinds = append(kinds, kind)
 	}
@@ -130,6 +148,21 @@ func parseTags(s string) (tags, kinds []string) {
 		add(t, guessKind(t))
 	}
 	return tags, kinds
+}
+
+// hasUpper is strings.ToLower(s) != s: s has a rune that lower-casing
+// changes (ASCII fast path).
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s) != s
+		}
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func subjectLike(t string) bool { return len(t) == 4 && subjectTags[t] }

@@ -233,7 +233,7 @@ func readCities(path string, minPop int, dict map[string]bool) []string {
 	for pos < len(b) {
 		n := int(uvar())
 		end := pos + n
-		var name, country string
+		var name, country, feature string
 		var pop uint64
 		for pos < end {
 			key := uvar()
@@ -253,6 +253,8 @@ func readCities(path string, minPop int, dict map[string]bool) []string {
 					name = s
 				case 3:
 					country = s
+				case 7:
+					feature = s
 				}
 			default:
 				log.Fatalf("cities.pbf: wire type %d", wt)
@@ -263,10 +265,15 @@ func readCities(path string, minPop int, dict map[string]bool) []string {
 			continue
 		}
 		n2 := fold(name)
-		if dict[strings.ToLower(n2)] || len(n2) < 3 {
+		big := pop >= 500000 || feature == "PPLC" // Shanghai, Nice: kept although English words
+		if (dict[strings.ToLower(n2)] && !big) || len(n2) < 3 {
 			continue
 		}
-		out = append(out, fmt.Sprintf("city\t%s\t%s", n2, country))
+		kind := "city"
+		if pop < 100000 {
+			kind = "town" // a single-word town is believed only in its own country's cables
+		}
+		out = append(out, fmt.Sprintf("%s\t%s\t%s", kind, n2, country))
 	}
 	return out
 }

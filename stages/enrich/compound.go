@@ -1,0 +1,95 @@
+package enrich
+
+import "strings"
+
+// splitCompounds splits hyphenated and slashed words that join names or a
+// name and an English word ("Seoul-Tokyo", "U.S.-based", "anti-Western",
+// "Takeshima/Dokdo") into their parts, so that each part is judged alone;
+// names written with hyphens ("Kim Jong-il", "Al-Qaeda") stay whole.
+func (s *scanner) splitCompounds(toks []token) []token {
+	n := 0
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == tWord && !t.masked && strings.ContainsAny(t.text, "-/") && s.shouldSplit(t.text) {
+			n++
+		}
+	}
+	if n == 0 {
+		return toks
+	}
+	out := make([]token, 0, len(toks)+4*n)
+	for _, t := range toks {
+		if !(t.kind == tWord && !t.masked && strings.ContainsAny(t.text, "-/") && s.shouldSplit(t.text)) {
+			out = append(out, t)
+			continue
+		}
+		start := t.start
+		for i := 0; i <= len(t.text); i++ {
+			if i < len(t.text) && t.text[i] != '-' && t.text[i] != '/' {
+				continue
+			}
+			off := t.start + i
+			if off > start {
+				p := token{start: start, end: off, text: t.text[start-t.start : i], sentStart: t.sentStart && start == t.start}
+				classify(&p)
+				out = append(out, p)
+			}
+			if i < len(t.text) {
+				out = append(out, token{start: off, end: off + 1, text: t.text[i : i+1], kind: tPunct})
+			}
+			start = off + 1
+		}
+	}
+	return out
+}
+
+func (s *scanner) shouldSplit(w string) bool {
+	x := s.x
+	if _, ok := x.phrases[key(w)]; ok {
+		return false
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
+	if len(parts) < 2 {
+		return false
+	}
+	up := 0
+	for _, p := range parts {
+		if p[0] >= 'A' && p[0] <= 'Z' {
+			up++
+		}
+	}
+	if up == len(parts) && strings.ToUpper(w) == w {
+		// office symbols (EUR/RUS) and acronym compounds (UNA-USA) stay
+		// whole unless every part is known (ROK-PRC)
+		for _, p := range parts {
+			if _, ok := x.phrases[key(p)]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	for i, p := range parts {
+		k := key(p)
+		if particles[k] && i == 0 {
+			continue
+		}
+		if p[0] >= '0' && p[0] <= '9' {
+			return true
+		}
+		if p[0] >= 'a' && p[0] <= 'z' && x.words[k] {
+			return true // U.S.-based, anti-Western
+		}
+		if _, ok := x.phrases[k]; ok && !(i > 0 && p[0] >= 'a' && p[0] <= 'z') {
+			if up >= 2 {
+				return true // Seoul-Tokyo, ROK-PRC
+			}
+		}
+		if x.demonyms[k] || directions[k] {
+			return true
+		}
+		if s.caps && (x.words[k] || x.acronyms[p]) && len(parts) > 1 {
+			return true
+		}
+	}
+	return false
+}
