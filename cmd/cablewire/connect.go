@@ -20,7 +20,7 @@ func (c *common) connect(ctx context.Context, name string) (*pipeline.Conn, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := ensureStreams(ctx, conn.JS, 1); err != nil {
+	if err := ensureStreams(ctx, conn.JS, c.replicas); err != nil {
 		conn.Close()
 		return nil, err
 	}

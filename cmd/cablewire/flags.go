@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
 	"strings"
 )
@@ -42,10 +43,12 @@ type common struct {
 	listen   string
 	logLevel string
 	workers  int
+	replicas int
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.natsURL, "nats", "", "NATS server or cluster URL (comma-separated); empty starts an embedded server")
+	fs.StringVar(&c.natsURL, "nats", os.Getenv("CABLEWIRE_NATS"), "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
+	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
 	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")

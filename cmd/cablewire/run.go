@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -72,6 +73,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	stopOnSignal := context.AfterFunc(ctx, stopWorkers)
 	defer stopOnSignal()
 
+	go reportProgress(wctx, conn.JS, log, ws)
+
 	var ist ingest.Stats
 	var runErr error
 	if len(inputs) > 0 {
@@ -106,6 +109,34 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	})
 	return nil
 }
+
+// reportProgress logs each stage's backlog every few seconds (info level),
+// so an operator sees where work is waiting.
+func reportProgress(ctx context.Context, js jetstream.JetStream, log *slog.Logger, ws *workers) {
+	t := time.NewTicker(progressEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		attrs := []any{}
+		for _, st := range []stage{stageParse, stageEnrich, stageSink} {
+			b, err := pipeline.BacklogOf(ctx, js, st.stream, st.durable)
+			if err != nil {
+				continue
+			}
+			attrs = append(attrs, st.name, fmt.Sprintf("stored=%d pending=%d unacked=%d", b.Stored, b.Pending, b.AckPending))
+		}
+		if ws.sink != nil {
+			attrs = append(attrs, "committed", ws.sink.Stats.Cables.Load())
+		}
+		log.Info("progress", attrs...)
+	}
+}
+
+var progressEvery = 1 * time.Second
 
 // waitCommitted returns once everything ingested has been committed to the
 // warehouse or dead-lettered. Stages are checked in pipeline order: once a

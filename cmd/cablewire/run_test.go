@@ -190,3 +190,16 @@ func TestRunBadInputIsDeadLettered(t *testing.T) {
 		}
 	}
 }
+
+// TestRunOnThreeNodeCluster runs the pipeline against an external
+// three-node cluster with replicated streams, as a deployment would.
+func TestRunOnThreeNodeCluster(t *testing.T) {
+	_, urls := pipelinetest.StartCluster(t, 3)
+	in, wh := t.TempDir(), t.TempDir()
+	want := generate(t, in, 100, 5)
+	code, out, errs := runCLI(context.Background(), "run", "--nats", urls, "--replicas", "3", "--input", in, "--warehouse", wh)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	checkExactlyOnce(t, wh, want)
+}

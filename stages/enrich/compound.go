@@ -10,7 +10,7 @@ func (s *scanner) splitCompounds(toks []token) []token {
 	n := 0
 	for i := range toks {
 		t := &toks[i]
-		if t.kind == tWord && !t.masked && strings.ContainsAny(t.text, "-/") && s.shouldSplit(t.text) {
+		if t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text) {
 			n++
 		}
 	}
@@ -19,7 +19,7 @@ func (s *scanner) splitCompounds(toks []token) []token {
 	}
 	out := make([]token, 0, len(toks)+4*n)
 	for _, t := range toks {
-		if !(t.kind == tWord && !t.masked && strings.ContainsAny(t.text, "-/") && s.shouldSplit(t.text)) {
+		if !(t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text)) {
 			out = append(out, t)
 			continue
 		}
@@ -56,6 +56,14 @@ func (s *scanner) shouldSplit(w string) bool {
 	for _, p := range parts {
 		if p[0] >= 'A' && p[0] <= 'Z' {
 			up++
+		}
+	}
+	for _, p := range parts {
+		if len(p) == 1 && !strings.Contains(w, "/") {
+			return true // Kohout-S
+		}
+		if s.caps && x.words[strings.ToLower(p)] {
+			return true // ANTI-STATE, TWO-YEAR
 		}
 	}
 	if up == len(parts) && strings.ToUpper(w) == w {

@@ -80,11 +80,16 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 	}
 	// 3. single words that are a surname or short form take the full name
-	covered := map[[2]int]bool{}
+	cov := make([][]bool, nseg)
+	for si := range cov {
+		_, toks, _ := seg(si)
+		cov[si] = make([]bool, len(toks))
+	}
+	covered := func(si, t int) bool { return cov[si][t] }
 	for i := range ms {
 		m := &ms[i]
 		for t := m.ti; t < m.tj; t++ {
-			covered[[2]int{m.seg, t}] = true
+			cov[m.seg][t] = true
 		}
 		if m.tj-m.ti != 1 {
 			continue
@@ -112,7 +117,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		text, toks, keys := seg(si)
 		for t := range toks {
 			tk := &toks[t]
-			if tk.kind != tWord || tk.masked || covered[[2]int{si, t}] || !(tk.cap) {
+			if tk.kind != tWord || tk.masked || covered(si, t) || !(tk.cap) {
 				continue
 			}
 			if tk.allCaps && !caps && len(tk.text) > 1 {
@@ -125,7 +130,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			full := &ms[j]
 			ms = append(ms, mention{seg: si, ti: t, tj: t + 1, start: tk.start, end: tk.end, text: text[tk.start:tk.end],
 				typ: full.typ, canonical: full.canonical, country: full.country, method: "coref"})
-			covered[[2]int{si, t}] = true
+			cov[si][t] = true
 		}
 	}
 	// 5. jargon and countries
@@ -151,7 +156,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			text, toks, keys := seg(si)
 			for t := range toks {
 				tk := &toks[t]
-				if tk.masked || covered[[2]int{si, t}] || (keys[t] != "embassy" && keys[t] != "post") || !tk.cap {
+				if tk.masked || covered(si, t) || (keys[t] != "embassy" && keys[t] != "post") || !tk.cap {
 					continue
 				}
 				if keys[t] == "post" && t > 0 && toks[t-1].cap && !toks[t-1].sentStart {

@@ -46,7 +46,7 @@ func Enrich(c *schemas.Cable) {
 	}
 	kept := make([]segToks, len(segs))
 	for i, sg := range segs {
-		s.toks, s.keys = nil, nil
+		s.toks, s.keys = make([]token, 0, len(sg.text)/5+8), nil
 		s.last = i == len(segs)-1
 		s.reset(i, sg.text)
 		s.scan()

@@ -8,7 +8,7 @@ court tribunal assembly parliament senate congress duma army navy force forces g
 secretariat university college academy foundation fund club league alliance coalition network center centre bureau directorate
 command corps brigade battalion regiment airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
-television radio newspaper times post journal news agency press daily gazette herald tribune bancorp
+television radio newspaper times post journal news agency daily gazette herald tribune bancorp co
 enterprises consortium syndicate guards marines`)
 
 // smallHeads are heads that make an organization only with "of" after them or

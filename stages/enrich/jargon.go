@@ -24,6 +24,9 @@ var fixedJargon = map[string]struct{ canonical, country string }{
 	"PA":    {"Palestinian Authority", "PS"},
 }
 
+// shortCountry: names cables use where ISO's short name is long.
+var shortCountry = map[string]string{"RU": "Russia", "SU": "Soviet Union", "CS": "Czechoslovakia", "DD": "East Germany", "US": "the United States"}
+
 // hostJargon are terms for a body of the host country.
 var hostJargon = map[string]string{
 	"MFA":    "Ministry of Foreign Affairs",
@@ -49,11 +52,20 @@ func resolveJargon(w string, cx *cableContext) (canonical, country string, ok bo
 	if n, ok := hostJargon[u]; ok {
 		return n, cx.host, true
 	}
+	// UAEG, RGOB-like: a place's abbreviation + G
+	if len(u) >= 3 && len(u) <= 5 && u[len(u)-1] == 'G' && w == u {
+		if p, ok := getLexicon().phrases[key(w[:len(w)-1])]; ok && p.typ == "PLACE" && p.country != "" {
+			return "Government of " + p.canonical, p.country, true
+		}
+	}
 	// GOx: Government of <a cable country whose name starts with x>
 	if len(u) >= 3 && len(u) <= 4 && strings.HasPrefix(u, "GO") {
 		rest := u[2:]
 		for _, cc := range cx.countries {
 			name := isoName(cc)
+			if short, ok := shortCountry[cc]; ok {
+				name = short
+			}
 			if initials(name) == rest || (len(rest) == 1 && strings.HasPrefix(strings.ToUpper(name), rest)) {
 				return "Government of " + name, cc, true
 			}

@@ -1,7 +1,5 @@
 package enrich
 
-import "strings"
-
 // mention is one entity mention found in one text segment.
 type mention struct {
 	seg        int // index of the segment (paragraph) in the cable
@@ -33,6 +31,7 @@ type scanner struct {
 	out  []mention
 	defs map[string]acrDef
 	cx   *cableContext
+	buf  []byte
 	last bool // the segment is the cable's last
 }
 
@@ -134,8 +133,8 @@ func (s *scanner) chunkEnd(i int) int {
 			if s.caps && capsStop[s.keys[j]] {
 				return j
 			}
-			// an initial's dot: "William B. Wood"
-			if j+1 < n && s.toks[j+1].text == "." && len(s.toks[j].text) == 1 && s.capWord(j+2) {
+			// an initial's or a title's dot: "William B. Wood", "Amb. Burns"
+			if j+1 < n && s.toks[j+1].text == "." && (len(s.toks[j].text) == 1 || isAbbrevDot(s.toks[j].text)) && s.capWord(j+2) {
 				j += 2
 				continue
 			}
@@ -161,13 +160,14 @@ func trimConnectors(s *scanner, i, j int) int {
 // phraseAt returns the longest list phrase starting at token i and ending by b.
 func (s *scanner) phraseAt(i, b int) (int, phrase) {
 	max := s.x.maxPhrase
-	var sb strings.Builder
+	sb := s.buf[:0]
 	bestN, best := 0, phrase{}
 	words := 0
 	for j := i; j < b && words < max; j++ {
 		if s.toks[j].kind == tPunct {
 			if s.toks[j].text == "+" || s.toks[j].text == "&" {
-				sb.WriteString(" " + s.toks[j].text)
+				sb = append(sb, ' ')
+				sb = append(sb, s.toks[j].text...)
 				continue
 			}
 			if s.toks[j].text == "." {
@@ -175,19 +175,18 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 			}
 			break
 		}
-		if sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if len(sb) > 0 {
+			sb = append(sb, ' ')
 		}
-		sb.WriteString(s.keys[j])
+		sb = append(sb, s.keys[j]...)
 		words++
-		if p, ok := s.x.phrases[sb.String()]; ok {
+		if p, ok := s.x.phrases[string(sb)]; ok {
 			bestN, best = j+1-i, p
-		} else if words == 1 && !s.x.prefixes[s.keys[j]] {
-			break
-		} else if words > 1 && !s.x.prefixes[sb.String()] {
+		} else if !s.x.prefixes[string(sb)] {
 			break
 		}
 	}
+	s.buf = sb
 	return bestN, best
 }
 
@@ -209,7 +208,7 @@ func (s *scanner) titleAt(i, b int) int {
 var titleModifiers = setOf(`assistant deputy acting senior former vice associate principal executive special chief first second lead interim outgoing incoming then`)
 
 func (s *scanner) titleAt0(i, b int) int {
-	var sb strings.Builder
+	sb := s.buf[:0]
 	best := 0
 	words := 0
 	for j := i; j < b && words < s.x.maxTitle; j++ {
@@ -222,15 +221,16 @@ func (s *scanner) titleAt0(i, b int) int {
 			}
 			break
 		}
-		if sb.Len() > 0 {
-			sb.WriteByte(' ')
+		if len(sb) > 0 {
+			sb = append(sb, ' ')
 		}
-		sb.WriteString(s.keys[j])
+		sb = append(sb, s.keys[j]...)
 		words++
-		if s.x.titles[sb.String()] && (s.toks[j].cap || s.caps) {
+		if s.x.titles[string(sb)] && (s.toks[j].cap || s.caps) {
 			best = j + 1 - i
 		}
 	}
+	s.buf = sb
 	return best
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -35,7 +36,8 @@ type Prediction struct {
 	Aliases   []string `json:"aliases,omitempty"`
 }
 
-// Counts are the figures of one type (or overall).
+// Counts are the figures of one type (or overall); precision, recall and F1
+// are rounded to four decimals, as ner_score.py reports them.
 type Counts struct {
 	TP        int     `json:"tp"`
 	FP        int     `json:"fp"`
@@ -300,7 +302,14 @@ func prf(tp, fp, fn int) (p, r, f float64) {
 	if p+r > 0 {
 		f = 2 * p * r / (p + r)
 	}
-	return
+	return round4(p), round4(r), round4(f)
+}
+
+// round4 rounds as Python's round(x, 4) does (correctly rounded), which
+// ner_score.py applies before printing with %.3f.
+func round4(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
+	return v
 }
 
 // WriteTable prints the report as ner_score.py does.

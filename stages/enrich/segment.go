@@ -27,8 +27,31 @@ education homeland security economy economic trade labor labour industry informa
 planning national public works environment tourism communications social welfare youth sports internal external mines water power
 investment and religious endowments awqaf hajj`)
 
+// officeSymbol: EUR/RUS, NEA/ARP, PM/WRA: parts of at most four letters,
+// not all English words.
+func officeSymbol(x *lexicon, w string) bool {
+	parts := strings.Split(w, "/")
+	words := 0
+	for _, p := range parts {
+		if len(p) == 0 || len(p) > 4 || strings.ContainsAny(p, "0123456789") {
+			return false
+		}
+		if x.words[strings.ToLower(p)] {
+			words++
+		}
+	}
+	return len(parts) >= 2 && words < len(parts)
+}
+
 // placeContext words before an unknown single name make it a place.
-var placeContext = setOf(`in near into outside throughout across inside`)
+var placeContext = setOf(`in near into outside throughout across inside at`)
+
+// longPhrase: a listed name of two or more words, longer than the title n,
+// starts at i.
+func (s *scanner) longPhrase(i, b, n int) bool {
+	gn, _ := s.phraseAt(i, b)
+	return gn >= 2 && gn > n
+}
 
 // titleBeforeName: a title at a sentence start ("Private", "Leader") counts
 // only before something that looks like a name.
@@ -40,7 +63,7 @@ func (s *scanner) titleBeforeName(i, n, b int) bool {
 	for j < b && s.toks[j].kind == tPunct {
 		j++
 	}
-	if n > 1 || !s.x.words[s.keys[i]] {
+	if n > 1 || !s.x.words[s.keys[i]] || (j < b && (s.keys[j] == "of" || s.keys[j] == "for")) {
 		return true
 	}
 	return j < b && s.capWord(j) && (!s.x.words[s.keys[j]] || s.x.firstNames[s.keys[j]])
@@ -88,13 +111,14 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// State Department office symbols: EUR/RUS, ISN/MTR
-		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && len(t.text) >= 4 && !strings.ContainsAny(t.text, "0123456789") {
+		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) {
 			s.emit(i, i+1, "ORG", "", "", "office-symbol", "", false)
 			i++
 			continue
 		}
-		// titles: "President", "Foreign Minister", "D/D"
-		if n := s.titleAt(i, b); n > 0 && s.titleBeforeName(i, n, b) {
+		// titles: "President", "Foreign Minister", "D/D" (a listed name of
+		// two words or more, "Justice and Development Party", wins)
+		if n := s.titleAt(i, b); n > 0 && s.titleBeforeName(i, n, b) && !s.longPhrase(i, b, n) {
 			j := i + n
 			if j < b && !(s.keys[j] == "of" || s.keys[j] == "for") {
 				if title == "" {
@@ -123,11 +147,14 @@ func (s *scanner) segment(a, b int) {
 			}
 			continue
 		}
-		if x.nonEnt[k] && !x.phrases[k].isSet() {
+		gn, gp := s.phraseAt(i, b)
+		if x.nonEnt[k] && gn == 0 {
 			i++
 			continue
 		}
-		gn, gp := s.phraseAt(i, b)
+		if s.caps && gn == 1 && gp.typ == "ORG" && x.words[k] && !orgHeads[k] {
+			gn = 0 // "TOTAL" in capitals is a word, not the company
+		}
 		if gn == 1 && gp.method == "geo:town" && !s.cx.has(gp.country) {
 			gn = 0 // "Obama" is a town in Japan: not in a Nigeria cable
 		}
@@ -227,7 +254,7 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 			method := "name-run"
-			if s.caps && n == 1 {
+			if s.caps && title == "" && (n == 1 || strings.Contains(joinText(s, i, i+n), ".")) {
 				method = "caps-guess" // kept only when coreference confirms it
 			}
 			if n == 1 && title == "" && i > 0 && placeContext[s.keys[i-1]] && !(i+1 < len(s.toks) && s.toks[i+1].kind == tPoss) {
@@ -394,8 +421,8 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 	best := 0
 	x := s.x
 	if s.caps {
-		if p, ok := x.phrases[s.keys[i]]; ok && p.typ == "PLACE" {
-			return 0, 0
+		if p, ok := x.phrases[s.keys[i]]; ok && p.typ == "PLACE" && !(i+1 < b && cityHeads[s.keys[i+1]]) {
+			return 0, 0 // "TEHRAN UNIVERSITY" yes, "TEHRAN NATIONAL IRANIAN OIL COMPANY" no
 		}
 	}
 	for h := i; h < b; h++ {
@@ -408,7 +435,7 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		k := s.keys[h]
 		if !s.capWord(h) {
-			if connectors[k] && k != "and" {
+			if connectors[k] && (k != "and" || s.andInName(i, h, b)) {
 				continue
 			}
 			break
@@ -431,7 +458,7 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		if k == "administration" && !of && h == i+1 {
 			prev := s.keys[h-1]
-			if !(x.words[prev] && adjectival(prev)) {
+			if (s.caps && !x.words[prev]) || (!s.caps && !(x.words[prev] && adjectival(prev))) {
 				return 0, 1 // "Bush Administration": Bush
 			}
 		}
@@ -453,6 +480,27 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 	}
 	return best, 0
+}
+
+// andInName: "and" at h joins words of one name ("Justice and Development
+// Party"), not two names ("Afghanistan and Coalition Forces").
+func (s *scanner) andInName(i, h, b int) bool {
+	if h == 0 || h+1 >= b || orgHeads[s.keys[h-1]] || s.keys[h+1] == "the" || !s.capWord(h+1) {
+		return false
+	}
+	if n, p := s.phraseAt(i, h); n > 0 && p.typ == "PLACE" {
+		return false
+	}
+	for _, j := range []int{h - 1, h + 1} {
+		k := s.keys[j]
+		if !s.x.words[k] && !orgModifiers[k] {
+			return false
+		}
+		if p, ok := s.x.phrases[k]; ok && p.typ == "PLACE" {
+			return false
+		}
+	}
+	return true
 }
 
 // ofTail extends a head followed by "of"/"for" over the capitalized words
@@ -518,6 +566,9 @@ func allWords(s *scanner, i, h int) bool {
 	}
 	return true
 }
+
+// cityHeads make an institution of a city's name: "TEHRAN UNIVERSITY".
+var cityHeads = setOf(`university college institute academy radio television club`)
 
 // docNouns end an organization's "of" part: "Department of Defense Policy".
 var docNouns = setOf(`policy policies program programme plan plans strategy initiative treaty agreement convention resolution report

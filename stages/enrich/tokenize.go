@@ -16,6 +16,7 @@ type token struct {
 	lower      bool // first letter lower case
 	sentStart  bool // first word of a sentence (or paragraph, or after a colon or quote)
 	masked     bool // inside a header-like line or portion marking
+	joined     bool // has an inner hyphen or slash
 }
 
 type tokKind uint8
@@ -179,6 +180,8 @@ func classify(t *token) {
 			if unicode.IsLower(r) {
 				hasLower = true
 			}
+		} else if r == '-' || r == '/' {
+			t.joined = true
 		} else if isDigit(r) {
 			hasDigit = true
 			if first {

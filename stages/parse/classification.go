@@ -230,6 +230,9 @@ func caveatLine(line string) ([]string, bool) {
 	if len(line) > 80 {
 		return nil, false // markings are short; keep long body lines cheap
 	}
+	if !mayBeCaveatLine(line) {
+		return nil, false
+	}
 	s := strings.ToUpper(strings.TrimSpace(line))
 	s = strings.Trim(s, " .")
 	if s == "" {
@@ -237,24 +240,62 @@ func caveatLine(line string) ([]string, bool) {
 	}
 	switch s {
 	case "SENSITIVE BUT UNCLASSIFIED", "SENSITIVE-BUT-UNCLASSIFIED":
-		return []string{"SBU"}, true
+		return singleCaveat["SBU"], true
 	case "FOR OFFICIAL USE ONLY":
-		return []string{"FOUO"}, true
+		return singleCaveat["FOUO"], true
 	case "LIMITED OFFICIAL USE":
-		return []string{"LIMITED OFFICIAL USE"}, true
+		return singleCaveat["LIMITED OFFICIAL USE"], true
 	}
 	if strings.HasPrefix(s, "REL TO ") {
 		return []string{s}, true
 	}
+	// the words between ' ', ',', '/' and ';' (ASCII separators, so a byte
+	// scan splits UTF-8 text as strings.FieldsFunc would)
 	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '/' || r == ';' }) {
+	for len(s) > 0 {
+		k := 0
+		for k < len(s) && !caveatSep(s[k]) {
+			k++
+		}
+		w := s[:k]
+		if k < len(s) {
+			s = s[k+1:]
+		} else {
+			s = ""
+		}
+		if w == "" {
+			continue
+		}
 		if !isCaveatWord(w) {
 			return nil, false
 		}
-		out = appendCaveat(out, canonCaveat(w))
+		c := canonCaveat(w)
+		if out == nil {
+			out = singleCaveat[c] // shared, read-only, cap 1: an append copies
+			continue
+		}
+		out = appendCaveat(out, c)
 	}
 	return out, len(out) > 0
 }
+
+func caveatSep(c byte) bool { return c == ' ' || c == ',' || c == '/' || c == ';' }
+
+// singleCaveat holds a one-element list for each canonical caveat, so the
+// common one-word caveat line allocates nothing. Callers only read the
+// lists caveatLine returns.
+var singleCaveat = func() map[string][]string {
+	m := map[string][]string{}
+	for _, c := range caveatWords {
+		if c != "" {
+			m[c] = []string{c}[:1:1]
+		}
+	}
+	for _, c := range []string{"SBU", "FOUO", "LIMITED OFFICIAL USE"} {
+		m[c] = []string{c}[:1:1]
+	}
+	return m
+}()
 
 // levelFromText maps a classification as the page or csv column writes it
 // ("SECRET//NOFORN", "UNCLASSIFIED//FOR OFFICIAL USE ONLY") to level and caveats.

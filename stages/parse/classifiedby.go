@@ -31,7 +31,7 @@ var titleWords = map[string]bool{
 // parseClassifiedBy splits the text of a "Classified By:" block into name,
 // title and reasons ("1.4 (b) and (d)").
 func parseClassifiedBy(s string) (name, title, reasons string) {
-	s = strings.Join(strings.Fields(s), " ")
+	s = normalizeSpaces(s)
 	if at := reasonStart(s); at >= 0 {
 		reasons = strings.TrimRight(strings.TrimSpace(s[at:]), ".;, ")
 		s = s[:at]

@@ -98,7 +98,17 @@ func isPrecLetters(s string) bool {
 }
 
 func monthIndex(s string) int {
-	s = strings.ToUpper(strings.TrimRight(s, ".,"))
+	s = strings.TrimRight(s, ".,")
+	if isASCII(s) {
+		// ASCII: compare ignoring case, without upper-casing a copy
+		for k, m := range months {
+			if len(s) == 3 && asciiEqualFold(s, m) || len(s) > 3 && asciiEqualFold(s, monthNames[k]) {
+				return k
+			}
+		}
+		return -1
+	}
+	s = strings.ToUpper(s)
 	for k, m := range months {
 		if s == m || s == strings.ToUpper(time.Month(k+1).String()) {
 			return k
@@ -106,6 +116,14 @@ func monthIndex(s string) int {
 	}
 	return -1
 }
+
+// monthNames are the full month names, upper case.
+var monthNames = func() (m [12]string) {
+	for k := range m {
+		m[k] = strings.ToUpper(time.Month(k + 1).String())
+	}
+	return m
+}()
 
 // precedenceName maps a DTG's first precedence letter to its name.
 func precedenceName(letters string) string {

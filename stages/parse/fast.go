@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // Allocation-free helpers for the hot path. Each one is exactly equivalent
@@ -48,6 +50,8 @@ func isBlank(s string) bool {
 type lineBuf struct {
 	lines []string // the text split at "\n"
 	body  []string // the cleaned body lines
+	paras []schemas.Paragraph
+	spans [][2]int
 }
 
 var lineBufPool = sync.Pool{New: func() any { return new(lineBuf) }}
@@ -87,20 +91,15 @@ const (
 )
 
 // spaceMask8 returns 0x80 in each byte of x that is one of ' ', '\t', '\n',
-// '\v', '\f', '\r' (the bytes spaceTab marks), 0 elsewhere.
+// '\v', '\f', '\r' (the bytes spaceTab marks), 0 elsewhere. On the low
+// seven bits v of each byte (no carry crosses a byte), v+0x77 has bit 7 set
+// iff v >= 9, v+0x72 iff v >= 14, v+0x60 iff v >= 32 and v+0x5f iff
+// v >= 33; bytes with bit 7 set are never space.
 func spaceMask8(x uint64) uint64 {
-	// ' ': exact zero-byte test of x^0x20 (no false positives: the
-	// borrow-free form ((v&0x7f..)+0x7f..|v) is used).
-	v := x ^ (0x20 * lsb)
-	sp := ^(((v & ^uint64(msb)) + ^uint64(msb)) | v) & msb
-	// '\t'..'\r' (0x09..0x0d): 7-bit bytes b with b+0x77 >= 0x80 (b >= 9)
-	// and b+0x72 < 0x80 (b < 0x0e), computed on the low 7 bits so no carry
-	// crosses a byte; bytes with the top bit set are excluded.
 	lo := x & ^uint64(msb)
-	ge9 := (lo + 0x77*lsb) & msb
-	lt14 := ^(lo + 0x72*lsb) & msb
-	ctl := ge9 & lt14 & ^x & msb
-	return sp | ctl
+	ctl := (lo + 0x77*lsb) &^ (lo + 0x72*lsb) // 9 <= v < 14
+	sp := (lo + 0x60*lsb) &^ (lo + 0x5f*lsb)  // v == 32
+	return (ctl | sp) &^ x & msb
 }
 
 // countWords counts the runs of non-space bytes (space as spaceTab says),
@@ -133,6 +132,50 @@ func countWords(s string) int {
 
 var spaceTab = [256]byte{' ': 1, '\n': 1, '\t': 1, '\r': 1, '\f': 1, '\v': 1}
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiEqualFold compares ASCII s with upper-case ASCII u ignoring case.
+func asciiEqualFold(s, u string) bool {
+	if len(s) != len(u) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if upper(s[i]) != u[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeSpaces is strings.Join(strings.Fields(s), " "); it returns s
+// itself when s is ASCII with single spaces and no other white space.
+func normalizeSpaces(s string) string {
+	if len(s) == 0 {
+		return s
+	}
+	if s[0] != ' ' && s[len(s)-1] != ' ' {
+		ok := true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 0x80 || c != ' ' && spaceTab[c] != 0 || c == ' ' && s[i+1] == ' ' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return s
+		}
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // quietLine reports, cheaply, that t (a non-empty line already trimmed of
 // trailing spaces and tabs) is certainly not a noise line: it is a fast
 // path in front of isNoiseLine(strings.TrimSpace(t), afterClass) and
@@ -160,6 +203,50 @@ func quietLine(t string) bool {
 		return upper(n1) != classSecond[upper(c0)]
 	}
 	return true
+}
+
+// mayBeCaveatLine is a cheap necessary condition for caveatLine: an ASCII
+// line can only be one when its first word (after the spaces, dots and
+// separators caveatLine skips) is a caveat word or opens one of its
+// phrases. Lines with other bytes are left to caveatLine.
+func mayBeCaveatLine(line string) bool {
+	i := 0
+	for i < len(line) {
+		c := line[i]
+		if c >= 0x80 {
+			return true
+		}
+		if spaceTab[c] == 0 && c != '.' && c != ',' && c != '/' && c != ';' {
+			break
+		}
+		i++
+	}
+	var w [12]byte
+	n := 0
+	for ; i < len(line); i++ {
+		c := line[i]
+		if c >= 0x80 {
+			return true
+		}
+		if !isLetter(c) {
+			break
+		}
+		if n == len(w) {
+			return false // longer than any caveat word
+		}
+		w[n] = upper(c)
+		n++
+	}
+	for ; i < len(line); i++ {
+		if line[i] >= 0x80 {
+			return true
+		}
+	}
+	switch string(w[:n]) {
+	case "SENSITIVE", "FOR", "LIMITED", "REL":
+		return true
+	}
+	return isCaveatWord(string(w[:n]))
 }
 
 // classSecond is the second letter of the classification words by their

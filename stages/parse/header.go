@@ -65,12 +65,11 @@ func parseAddressee(line string) (schemas.Addressee, bool) {
 		a.Routing = first[:k]
 		s = s[k+1:]
 	}
-	f := strings.Fields(s)
-	if n := len(f); n > 1 && allDigits(f[n-1]) {
-		a.MCN = f[n-1]
-		f = f[:n-1]
+	rest := normalizeSpaces(s)
+	if k := strings.LastIndexByte(rest, ' '); k >= 0 && allDigits(rest[k+1:]) {
+		a.MCN = rest[k+1:]
+		rest = rest[:k]
 	}
-	rest := strings.Join(f, " ")
 	for _, p := range precedenceWords {
 		if strings.HasSuffix(rest, " "+p) || rest == p {
 			a.Precedence = p

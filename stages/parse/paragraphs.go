@@ -55,6 +55,19 @@ func paraStart(line string) (n int, marking, rest string, pil, ok bool) {
 	return n, marking, s, pil, n > 0
 }
 
+// paraStartFast is paraStart for a line that starts with no space or tab:
+// a line that opens with neither a digit nor a pilcrow is not a paragraph
+// start.
+func paraStartFast(t string) (n int, marking, rest string, pil, ok bool) {
+	if t == "" || !isDigit(t[0]) && t[0] != pilcrow[0] {
+		return 0, "", "", false, false
+	}
+	return paraStart(t)
+}
+
+// ruleByte marks the bytes a rule line (isRule) can start with.
+var ruleByte = [256]bool{'-': true, '_': true, '=': true, ' ': true, '*': true}
+
 // leadingMarking reads a portion marking "(C)", "(S/NF)", "(SBU)", "(C//NF)",
 // "(U//FOUO)" at the start of s.
 func leadingMarking(s string) (marking, rest string, ok bool) {
@@ -103,8 +116,14 @@ func isRule(s string) bool {
 // splitParagraphs segments body lines into paragraphs: numbered ones run
 // until the next number; text before the first number and headings
 // between paragraphs become unnumbered (n 0) paragraphs.
-func splitParagraphs(lines []string) []schemas.Paragraph {
-	var out []schemas.Paragraph
+func splitParagraphs(lb *lineBuf, lines []string) []schemas.Paragraph {
+	out := lb.paras[:0] // scratch; the kept paragraphs are copied out
+	defer func() {
+		clear(out)
+		if cap(out) <= maxPooledLines {
+			lb.paras = out[:0]
+		}
+	}()
 	// All paragraph texts go into one buffer, sliced at the end: one
 	// allocation instead of one growing builder per paragraph.
 	var sb strings.Builder
@@ -113,7 +132,12 @@ func splitParagraphs(lines []string) []schemas.Paragraph {
 		total += len(l) + 2
 	}
 	sb.Grow(total)
-	var spans [][2]int // text span of out[k] in the buffer
+	spans := lb.spans[:0] // text span of out[k] in the buffer
+	defer func() {
+		if cap(spans) <= maxPooledLines {
+			lb.spans = spans[:0]
+		}
+	}()
 	cur := -1          // index in out of the paragraph being built
 	last := 0
 	blank := false
@@ -133,11 +157,11 @@ func splitParagraphs(lines []string) []schemas.Paragraph {
 	for k := 0; k < len(lines); k++ {
 		line := lines[k]
 		t := strings.TrimSpace(line)
-		if t == "" || isRule(t) {
+		if t == "" || ruleByte[t[0]] && isRule(t) {
 			blank = true
 			continue
 		}
-		if n, m, rest, pil, ok := paraStart(t); ok && (pil && n > last && n <= last+20 || n == last+1) {
+		if n, m, rest, pil, ok := paraStartFast(t); ok && (pil && n > last && n <= last+20 || n == last+1) {
 			start(n, m, rest)
 			last = n
 			blank = false
@@ -158,9 +182,18 @@ func splitParagraphs(lines []string) []schemas.Paragraph {
 	}
 	flush()
 	buf := sb.String()
-	kept := out[:0]
-	for k, p := range out {
-		p.Text = strings.TrimSpace(buf[spans[k][0]:spans[k][1]])
+	if len(out) == 0 {
+		return nil
+	}
+	n := 0
+	for k := range out {
+		out[k].Text = strings.TrimSpace(buf[spans[k][0]:spans[k][1]])
+		if out[k].Text != "" || out[k].N != 0 {
+			n++
+		}
+	}
+	kept := make([]schemas.Paragraph, 0, n)
+	for _, p := range out {
 		if p.Text == "" && p.N == 0 {
 			continue
 		}

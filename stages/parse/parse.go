@@ -206,7 +206,7 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	// 4. body: page and section lines, repeated markings and trailers removed.
 	lb.body = cleanBody(&c, lb.body[:0], lines[bodyFrom:], classIdx >= 0)
 	body := lb.body
-	paras := splitParagraphs(body)
+	paras := splitParagraphs(lb, body)
 	paras, c.Signers = takeSigners(paras)
 	c.Paragraphs = paras
 	c.Body = joinBody(body)
@@ -397,7 +397,7 @@ func looksLikeProse(s string) bool {
 // cleanSubject joins the subject's lines and removes a leading or trailing
 // portion marking such as "(C)" or "(SBU)".
 func cleanSubject(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = normalizeSpaces(s)
 	if _, r, ok := leadingMarking(s); ok {
 		s = r
 	}
@@ -596,8 +596,10 @@ func findMarked(paras []schemas.Paragraph, word string) string {
 		var sb strings.Builder
 		endMarker := "END " + word
 		hasEnd := false
+		endAt := [8]int{-2, -2, -2, -2, -2, -2, -2, -2} // first end marker in paras[k+i].Text; -2 not searched
 		for m := k; m < len(paras) && m < k+8; m++ {
-			if indexFoldASCII(paras[m].Text, endMarker) >= 0 {
+			endAt[m-k] = indexFoldASCII(paras[m].Text, endMarker)
+			if endAt[m-k] >= 0 {
 				hasEnd = true
 				break
 			}
@@ -607,7 +609,15 @@ func findMarked(paras []schemas.Paragraph, word string) string {
 				t, at = paras[m].Text, 0
 			}
 			seg := t[at:]
-			end := indexFoldASCII(seg, endMarker)
+			var end int
+			switch e := endAt[m-k]; {
+			case e == -1:
+				end = -1
+			case e >= at:
+				end = e - at
+			default:
+				end = indexFoldASCII(seg, endMarker)
+			}
 			if end >= 0 {
 				seg = seg[:end]
 			}

@@ -56,7 +56,7 @@ func appendUnique(list []string, s string) []string {
 // splitRefItems splits a REF block at its bullets (A. / B) / (C)) and at
 // semicolons; items stay as written otherwise.
 func splitRefItems(s string) []string {
-	s = strings.Join(strings.Fields(strings.ReplaceAll(s, pilcrow, "")), " ")
+	s = normalizeSpaces(strings.ReplaceAll(s, pilcrow, ""))
 	var items []string
 	start := 0
 	for i := 0; i < len(s); i++ {

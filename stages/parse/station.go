@@ -115,8 +115,10 @@ func canonRefID(year int, station, serial string) string {
 		return ""
 	}
 	y := year % 100
-	return string([]byte{byte('0' + y/10), byte('0' + y%10)}) + st + serial
+	return twoDigits[2*y:2*y+2] + st + serial
 }
+
+const twoDigits = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
 // normalizeRefID canonicalizes an id given whole ("07MOSCOW004849",
 // "07 MOSCOW 4849"): station aliases mapped, leading zeros of the serial dropped.

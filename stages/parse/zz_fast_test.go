@@ -58,3 +58,14 @@ func TestZZCountWordsLong(t *testing.T) {
 		}
 	}
 }
+
+func TestZZBodySize(t *testing.T) {
+	total, body := 0, 0
+	for _, d := range corpusDocs2(t) {
+		text, meta, _ := Decode(d)
+		c := parseText(text, &meta)
+		total += len(text)
+		body += len(c.Body)
+	}
+	t.Logf("text %d body %d", total, body)
+}
