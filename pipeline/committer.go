@@ -52,7 +52,9 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 			}
 			r.cfg.Stats.Received.Add(1)
 			held[m] = struct{}{}
+			start := time.Now()
 			res, err := c.Add(wctx, m)
+			r.cfg.Stats.Busy.Add(int64(time.Since(start)))
 			if err != nil {
 				delete(held, m)
 				r.fail(wctx, m, err)
@@ -60,9 +62,14 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 			}
 			apply(res, err)
 		case now := <-tick.C:
-			apply(c.Tick(wctx, now))
+			start := time.Now()
+			res, err := c.Tick(wctx, now)
+			r.cfg.Stats.Busy.Add(int64(time.Since(start)))
+			apply(res, err)
 		case done := <-r.flushReq:
+			start := time.Now()
 			res, err := c.Flush(wctx)
+			r.cfg.Stats.Busy.Add(int64(time.Since(start)))
 			apply(res, err)
 			done <- err
 		case <-touch.C:

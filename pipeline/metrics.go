@@ -17,6 +17,7 @@ type StageStats struct {
 	Retried      atomic.Int64 // naked for redelivery
 	DeadLettered atomic.Int64
 	Published    atomic.Int64 // outputs published
+	Busy         atomic.Int64 // nanoseconds spent in stage code
 
 	mu      sync.Mutex
 	reasons map[string]int64
@@ -67,6 +68,7 @@ func WriteMetrics(w io.Writer, stats ...*StageStats) {
 			{"retried", s.Retried.Load()},
 			{"dead_lettered", s.DeadLettered.Load()},
 			{"published", s.Published.Load()},
+			{"busy_nanoseconds", s.Busy.Load()},
 		} {
 			fmt.Fprintf(w, "cablewire_stage_%s_total{stage=%q} %d\n", c.name, s.Name, c.v)
 		}

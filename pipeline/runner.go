@@ -21,10 +21,16 @@ type RunnerConfig struct {
 	Prefetch          int             // messages buffered from the broker
 	PublishTimeout    time.Duration
 	DrainTimeout      time.Duration // how long in-flight work may run after cancel
+	HandleTimeout     time.Duration // a Handle call running longer is abandoned and dead-lettered
 	TickEvery         time.Duration // Committer: how often Tick is called
 	InProgressEvery   time.Duration // Committer: how often held messages are touched
 	Stats             *StageStats
 	Logger            *slog.Logger
+	// Propagate names headers copied from an input to its outputs (trace
+	// and timing headers), unless the stage set them.
+	Propagate []string
+	// OnAck, when set, is called after a message is acked (measurement).
+	OnAck func(m *Message)
 }
 
 func (c *RunnerConfig) defaults() {
@@ -39,6 +45,9 @@ func (c *RunnerConfig) defaults() {
 	}
 	if c.DrainTimeout <= 0 {
 		c.DrainTimeout = time.Minute
+	}
+	if c.HandleTimeout <= 0 {
+		c.HandleTimeout = 2 * time.Minute
 	}
 	if c.TickEvery <= 0 {
 		c.TickEvery = time.Second
@@ -138,7 +147,19 @@ func (r *Runner) Run(ctx context.Context, h Handler) error {
 
 func (r *Runner) handle(ctx context.Context, h Handler, m *Message) {
 	r.cfg.Stats.Received.Add(1)
-	outs, err := safeHandle(ctx, h, m)
+	start := time.Now()
+	outs, err := r.timedHandle(ctx, h, m)
+	r.cfg.Stats.Busy.Add(int64(time.Since(start)))
+	for _, o := range outs {
+		for _, k := range r.cfg.Propagate {
+			if v := m.Header.Get(k); v != "" && o.Header.Get(k) == "" {
+				if o.Header == nil {
+					o.Header = Header{}
+				}
+				o.Header.Set(k, v)
+			}
+		}
+	}
 	if err == nil && len(outs) > 0 {
 		if err = publishAll(ctx, r.js, outs, r.cfg.PublishTimeout); err == nil {
 			r.cfg.Stats.Published.Add(int64(len(outs)))
@@ -149,6 +170,32 @@ func (r *Runner) handle(ctx context.Context, h Handler, m *Message) {
 		return
 	}
 	r.fail(ctx, m, err)
+}
+
+// timedHandle bounds a Handle call: stage code stuck on a pathological
+// input must not take a worker forever. The abandoned call's goroutine is
+// left to finish on its own; its message is dead-lettered with the reason.
+func (r *Runner) timedHandle(ctx context.Context, h Handler, m *Message) ([]*Message, error) {
+	type result struct {
+		outs []*Message
+		err  error
+	}
+	hctx, cancel := context.WithTimeout(ctx, r.cfg.HandleTimeout)
+	defer cancel()
+	done := make(chan result, 1)
+	go func() {
+		outs, err := safeHandle(hctx, h, m)
+		done <- result{outs, err}
+	}()
+	select {
+	case res := <-done:
+		return res.outs, res.err
+	case <-hctx.Done():
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // drain timed out: retry later, not the input's fault
+		}
+		return nil, Permanent(fmt.Errorf("%s: gave up after %v (input may be pathological)", r.cfg.Name, r.cfg.HandleTimeout))
+	}
 }
 
 // safeHandle turns a panic in stage code into a permanent error, so one bad
@@ -168,6 +215,9 @@ func (r *Runner) ack(m *Message) {
 		return
 	}
 	r.cfg.Stats.Acked.Add(1)
+	if r.cfg.OnAck != nil {
+		r.cfg.OnAck(m)
+	}
 }
 
 // fail retries m with a backoff, or dead-letters it when the error is

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -228,7 +229,62 @@ func TestRunnerDrainFinishesInFlight(t *testing.T) {
 		t.Fatalf("acked %d after drain, want the 4 in flight at least", acked)
 	}
 	// What was acked was published first; what was not is still queued.
-	if out, in := msgs(t, js, "OUT"), msgs(t, js, "IN"); out != uint64(acked) || in != 8-uint64(acked) {
-		t.Fatalf("OUT %d IN %d acked %d", out, in, acked)
+	// (Acks are asynchronous: the broker may apply them a moment later.)
+	if out := msgs(t, js, "OUT"); out != uint64(acked) {
+		t.Fatalf("OUT %d, acked %d", out, acked)
+	}
+	pipelinetest.Eventually(t, 5*time.Second, "acks applied", func() bool { return msgs(t, js, "IN") == 8-uint64(acked) })
+}
+
+func TestRunnerGivesUpOnAStuckHandler(t *testing.T) {
+	js, cons := setup(t, 3)
+	publishN(t, js, 1)
+	c := cfg("stuck")
+	c.HandleTimeout = 100 * time.Millisecond
+	r := pipeline.NewRunner(js, cons, c)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	block := make(chan struct{})
+	defer close(block)
+	go r.Run(ctx, pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
+		<-block // ignores its context, like a runaway loop
+		return nil, nil
+	}))
+	pipelinetest.Eventually(t, 10*time.Second, "dead letter", func() bool { return msgs(t, js, "DLQ") == 1 })
+	if rs := r.Stats().Reasons(); len(rs) != 1 || !strings.Contains(rs[0].Reason, "gave up") {
+		t.Errorf("reasons %+v", rs)
+	}
+}
+
+func TestRunnerPropagatesHeadersAndReportsAcks(t *testing.T) {
+	js, cons := setup(t, 3)
+	p := pipeline.NewPublisher(js, 8)
+	h := pipeline.Header{}
+	h.Set("Trace", "t1")
+	p.Publish(context.Background(), &pipeline.Message{ID: "x", Subject: "in", Header: h, Data: []byte("x")})
+	if err := p.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	c := cfg("prop")
+	c.Propagate = []string{"Trace"}
+	var acked atomic.Int64
+	c.OnAck = func(m *pipeline.Message) { acked.Add(1) }
+	r := pipeline.NewRunner(js, cons, c)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go r.Run(ctx, pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
+		return []*pipeline.Message{{ID: "o", Subject: "out", Data: m.Data}}, nil
+	}))
+	pipelinetest.Eventually(t, 10*time.Second, "ack", func() bool { return acked.Load() == 1 })
+	s, _ := js.Stream(ctx, "OUT")
+	m, err := s.GetMsg(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Header.Get("Trace"); got != "t1" {
+		t.Errorf("Trace header %q, want t1", got)
+	}
+	if r.Stats().Busy.Load() <= 0 {
+		t.Error("no busy time recorded")
 	}
 }

@@ -13,6 +13,9 @@ const (
 	HeaderFormat = "Cablewire-Format" // one of the Format constants
 	HeaderSource = "Cablewire-Source" // where the document was read: path, or path:line
 	HeaderHash   = "Cablewire-Hash"   // content hash of the body (hex, 16 bytes)
+	// HeaderIngested is when ingest published the document (Unix
+	// nanoseconds); stages carry it along so latency can be measured.
+	HeaderIngested = "Cablewire-Ingested"
 )
 
 // Document is one cable as ingest read it, not yet parsed. On the wire the

@@ -52,7 +52,6 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	sc.Dir = warehouse
 	log := c.logger(stderr)
 
-	start := time.Now()
 	conn, err := c.connect(ctx, "run")
 	if err != nil {
 		return err
@@ -61,53 +60,73 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if u := conn.ClientURL(); u != "" {
 		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
 	}
-
-	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopWorkers()
-	ws, err := startWorkers(wctx, conn, []string{"parse", "enrich", "sink"}, workerOptions{workers: c.workers, sink: sc, logger: log})
+	res, err := execute(ctx, conn, runOptions{
+		inputs: inputs, follow: follow, stderr: stderr,
+		workers: workerOptions{workers: c.workers, sink: sc, logger: log},
+	})
 	if err != nil {
 		return err
+	}
+	res.warehouse = warehouse
+	writeSummary(stdout, res)
+	return nil
+}
+
+// runOptions is what execute runs.
+type runOptions struct {
+	inputs  []string
+	follow  bool
+	workers workerOptions
+	stderr  io.Writer
+}
+
+// execute runs ingest and every stage in this process on conn. In bulk
+// mode it returns once everything ingested is committed or dead-lettered;
+// with follow, when ctx is cancelled. Cancelling ctx drains.
+func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, error) {
+	start := time.Now()
+	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopWorkers()
+	ws, err := startWorkers(wctx, conn, []string{"parse", "enrich", "sink"}, o.workers)
+	if err != nil {
+		return summary{}, err
 	}
 	// A signal drains: workers stop fetching, finish and commit what they
 	// have, and ack it.
 	stopOnSignal := context.AfterFunc(ctx, stopWorkers)
 	defer stopOnSignal()
 
-	go reportProgress(wctx, conn.JS, log, ws)
+	go reportProgress(wctx, conn.JS, o.workers.logger, ws)
 
 	var ist ingest.Stats
 	var runErr error
-	if len(inputs) > 0 {
+	if len(o.inputs) > 0 {
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.Run(ctx, pub, dlq, inputs)
+		ist, runErr = ingest.Run(ctx, pub, dlq, o.inputs)
 	}
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
 		stopWorkers()
-		return errors.Join(runErr, ws.wait())
+		return summary{}, errors.Join(runErr, ws.wait())
 	}
 	switch {
 	case interrupted:
-	case follow:
-		fmt.Fprintf(stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
+	case o.follow:
+		fmt.Fprintf(o.stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
 		<-ctx.Done()
 	default:
 		if err := waitCommitted(ctx, conn.JS, ws); err != nil && ctx.Err() == nil {
 			stopWorkers()
-			return errors.Join(err, ws.wait())
+			return summary{}, errors.Join(err, ws.wait())
 		}
 	}
 	interrupted = ctx.Err() != nil
 	stopWorkers()
 	if err := ws.wait(); err != nil {
-		return err
+		return summary{}, err
 	}
-	writeSummary(stdout, summary{
-		ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start),
-		warehouse: warehouse, interrupted: interrupted,
-	})
-	return nil
+	return summary{ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted}, nil
 }
 
 // reportProgress logs each stage's backlog every few seconds (info level),

@@ -19,6 +19,7 @@ type workerOptions struct {
 	workers int
 	sink    sink.Config
 	logger  *slog.Logger
+	onAck   map[string]func(*pipeline.Message) // by stage, for measurement
 }
 
 // workers is a set of running stage runners. Cancel the context given to
@@ -59,6 +60,8 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
 			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
 			InProgressEvery: sinkTouchEvery,
+			Propagate:       []string{schemas.HeaderIngested},
+			OnAck:           o.onAck[name],
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
 		w.runners[name] = r

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
@@ -60,6 +62,7 @@ func Message(doc schemas.Document) *pipeline.Message {
 	h.Set(schemas.HeaderFormat, doc.Format)
 	h.Set(schemas.HeaderSource, doc.Source)
 	h.Set(schemas.HeaderHash, doc.Hash)
+	h.Set(schemas.HeaderIngested, strconv.FormatInt(time.Now().UnixNano(), 10))
 	return &pipeline.Message{ID: MsgID(doc), Subject: schemas.SubjectRaw, Header: h, Data: doc.Body}
 }
 
