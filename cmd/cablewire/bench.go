@@ -83,6 +83,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&jsonOut, "json", "bench.json", "write the report here as JSON")
 	fs.IntVar(&alone, "stage-alone", 3000, "cables for the stage-alone measurements (0: skip)")
 	sinkFlags(fs, &sc)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to this file")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -157,6 +158,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	})
 	sc.Dir = filepath.Join(dir, "warehouse")
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	cpu0 := cpuTime()
 	res, err := execute(ctx, conn, runOptions{
 		inputs: inputs, stderr: stderr,

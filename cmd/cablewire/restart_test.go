@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -108,6 +109,7 @@ func TestRestartAfterKill(t *testing.T) {
 	}
 	checkExactlyOnce(t, wh, want)
 	checkEntitiesOnce(t, wh)
+	checkWithDuckDB(t, wh, len(want))
 	// No temporary file is left behind once no writer is alive.
 	filepath.WalkDir(wh, func(path string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".tmp") {
@@ -150,5 +152,32 @@ func checkEntitiesOnce(t *testing.T, wh string) {
 			}
 		}
 		tbl.Release()
+	}
+}
+
+// checkWithDuckDB counts the warehouse with DuckDB (cmd/cablewire-sql, a
+// separate cgo binary): every cable once, every entity row once.
+func checkWithDuckDB(t *testing.T, wh string, cables int) {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "cablewire-sql")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cablewire-sql").CombinedOutput(); err != nil {
+		t.Skipf("DuckDB check skipped: cannot build cablewire-sql (needs cgo): %v\n%s", err, out)
+	}
+	q := `SELECT (SELECT count(*) FROM cables) || ' ' || (SELECT count(DISTINCT ref_id) FROM cables) || ' ' ||
+	  (SELECT count(*) FROM entities) || ' ' || (SELECT sum(entity_count) FROM cables) AS counts`
+	out, err := exec.Command(bin, "--warehouse", wh, "--format", "csv", q).CombinedOutput()
+	if err != nil {
+		t.Fatalf("duckdb: %v\n%s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var rows, distinct, ents, sum int
+	if _, err := fmt.Sscanf(lines[len(lines)-1], "%d %d %d %d", &rows, &distinct, &ents, &sum); err != nil {
+		t.Fatalf("duckdb output %q: %v", out, err)
+	}
+	if rows != cables || distinct != cables {
+		t.Errorf("DuckDB: %d rows, %d distinct ref_ids, want %d", rows, distinct, cables)
+	}
+	if ents != sum || ents == 0 {
+		t.Errorf("DuckDB: %d entity rows, cables say %d", ents, sum)
 	}
 }
