@@ -93,6 +93,7 @@ type EntityRow struct {
 	Title     string    `parquet:"title,optional,dict"`
 	Country   string    `parquet:"country,optional,dict"`
 	Method    string    `parquet:"method,dict"`
+	Generic   bool      `parquet:"generic"` // a resolved generic reference ("the Embassy"), not a name
 }
 
 // Rows turns a cable into its rows in each table, as version v.
@@ -129,7 +130,7 @@ func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
 		es[i] = EntityRow{
 			RefID: c.RefID, Version: v, Created: created, Paragraph: int32(e.Paragraph), Type: e.Type,
 			Text: e.Text, Canonical: e.Canonical, Start: int32(e.Start), End: int32(e.End),
-			Title: e.Title, Country: e.Country, Method: e.Method,
+			Title: e.Title, Country: e.Country, Method: e.Method, Generic: e.Generic,
 		}
 	}
 	return cr, ps, es

@@ -141,6 +141,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		lmu.Unlock()
 	}
 	pollCtx, stopPoll := context.WithCancel(ctx)
+	defer stopPoll()
 	var jsMax int64
 	var pollDone sync.WaitGroup
 	pollDone.Go(func() {

@@ -37,6 +37,7 @@ func TestEvalEntitiesMatchesPython(t *testing.T) {
 		{filepath.Join(shared, "eval", "ner-gold-dev.jsonl"), filepath.Join(shared, "corpus"), 0.85},
 		{filepath.Join(shared, "eval", "ner-gold-seed.jsonl"), filepath.Join(shared, "corpus", "seed"), 0.80},
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout.jsonl"), filepath.Join(shared, "corpus"), 0.85},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout2.jsonl"), filepath.Join(shared, "corpus"), 0.80},
 	} {
 		t.Run(filepath.Base(tc.gold), func(t *testing.T) {
 			pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -92,7 +92,7 @@ func (s *scanner) shouldSplit(w string) bool {
 				return true // Seoul-Tokyo, ROK-PRC
 			}
 		}
-		if x.demonyms[k] || directions[k] {
+		if x.demonyms[k] || directions[k] || x.nonEnt[k] {
 			return true
 		}
 		if s.caps && (x.words[k] || x.acronyms[p]) && len(parts) > 1 {

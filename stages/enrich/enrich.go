@@ -12,6 +12,7 @@ var scannerPool = sync.Pool{New: func() any { return &scanner{} }}
 // segmentText is one text the cable's entities are found in.
 type segmentText struct {
 	n    int // paragraph number; -1 summary, -2 comment
+	idx  int // index in Cable.Paragraphs; -1 summary, -2 comment
 	text string
 }
 
@@ -75,7 +76,7 @@ func Enrich(c *schemas.Cable) {
 func segments(c *schemas.Cable) []segmentText {
 	out := make([]segmentText, 0, len(c.Paragraphs)+2)
 	for _, p := range c.Paragraphs {
-		out = append(out, segmentText{p.N, p.Text})
+		out = append(out, segmentText{p.N, len(out), p.Text})
 	}
 	inside := func(s string) bool {
 		s = strings.TrimSpace(s)
@@ -94,10 +95,10 @@ func segments(c *schemas.Cable) []segmentText {
 		return false
 	}
 	if !inside(c.Summary) {
-		out = append(out, segmentText{-1, c.Summary})
+		out = append(out, segmentText{-1, -1, c.Summary})
 	}
 	if !inside(c.Comment) {
-		out = append(out, segmentText{-2, c.Comment})
+		out = append(out, segmentText{-2, -2, c.Comment})
 	}
 	return out
 }

@@ -204,3 +204,30 @@ func TestNilAndEmpty(t *testing.T) {
 		t.Errorf("empty cable got %+v", c)
 	}
 }
+
+func TestConcurrentEnrich(t *testing.T) {
+	text := "President Putin told the GOR and the Collective Security Treaty Organization (CSTO) in Dushanbe that Kudryavtsev agreed."
+	want := enrichText(t, text, "RS")
+	done := make(chan *schemas.Cable)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var c *schemas.Cable
+			for i := 0; i < 50; i++ {
+				c = &schemas.Cable{Tags: []string{"RS"}, Paragraphs: []schemas.Paragraph{{N: 1, Text: text}}}
+				Enrich(c)
+			}
+			done <- c
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		c := <-done
+		if len(c.Entities) != len(want.Entities) {
+			t.Fatalf("concurrent run found %d entities, want %d", len(c.Entities), len(want.Entities))
+		}
+		for i := range c.Entities {
+			if c.Entities[i] != want.Entities[i] {
+				t.Fatalf("entity %d differs: %+v vs %+v", i, c.Entities[i], want.Entities[i])
+			}
+		}
+	}
+}

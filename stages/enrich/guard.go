@@ -25,6 +25,12 @@ func maskHeaderLines(text string, toks []token) {
 		}
 		start = end + 1
 	}
+	// references to other cables: "BRASILIA 000905", "STATE 123456"
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].kind == tWord && toks[i].allCaps && toks[i+1].kind == tNum && len(toks[i+1].text) >= 5 {
+			toks[i].masked, toks[i+1].masked = true, true
+		}
+	}
 	for i := range toks {
 		if toks[i].text != "(" {
 			continue
@@ -65,7 +71,7 @@ func portionMarking(s string) bool {
 var headerPrefixes = []string{"STATE FOR ", "DEPT FOR ", "DEPARTMENT FOR ", "PASS TO ", "PASS ", "SIPDIS", "NOFORN", "E.O.", "EO 1",
 	"TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "REF A", "CLASSIFIED BY", "SECTION ", "VZCZC", "C O N F", "S E C R E T", "U N C L",
 	"UNCLAS ", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET ", "LIMITED OFFICIAL USE", "NNNN", "BT", "AMEMBASSY ", "AMCONSUL ", "SECSTATE ",
-	"RUEH", "USMISSION ", "USDAO ", "CDR ", "JOINT STAFF", "SECDEF WASH", "CIA WASH", "DIA WASH", "NSC WASH"}
+	"RUEH", "USMISSION ", "DECLASSIFIED/RELEASED", "NNN", "USDAO ", "CDR ", "JOINT STAFF", "SECDEF WASH", "CIA WASH", "DIA WASH", "NSC WASH"}
 
 // headerLine reports whether a line of a paragraph is really header.
 func headerLine(l string) bool {

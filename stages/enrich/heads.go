@@ -6,7 +6,7 @@ var orgHeads = setOf(`ministry department office council committee commission ba
 organization organisation association institute institution agency authority union federation front movement party church
 court tribunal assembly parliament senate congress duma army navy force forces guard police service services embassy consulate
 secretariat university college academy foundation fund club league alliance coalition network center centre bureau directorate
-command corps brigade battalion regiment airlines airways industries holdings bloc society chamber board presidency administration
+command corps brigade battalion regiment division unit airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
 television radio newspaper times post journal news agency daily gazette herald tribune bancorp co
 enterprises consortium syndicate guards marines`)

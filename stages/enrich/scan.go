@@ -1,5 +1,7 @@
 package enrich
 
+import "strings"
+
 // mention is one entity mention found in one text segment.
 type mention struct {
 	seg        int // index of the segment (paragraph) in the cable
@@ -143,6 +145,9 @@ func (s *scanner) chunkEnd(i int) int {
 			j++
 		case j > i && s.toks[j].text == "+" && s.word(j+1): // P5+1
 			j++
+		case j > i && (s.toks[j].text == "'" || s.toks[j].text == "\u2019") && s.toks[j].start == s.toks[j-1].end &&
+			strings.HasSuffix(s.keys[j-1], "s") && s.capWord(j+1): // Workers' Party
+			j++
 		default:
 			return trimConnectors(s, i, j)
 		}
@@ -250,7 +255,8 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	m.canonical = canonical
 	s.out = append(s.out, m)
 	// acronym definition: "Full Name (ACR)"
-	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 {
+	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
+		!s.x.words[s.keys[j+1]] && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}
 		}

@@ -8,6 +8,21 @@ if although after before during in on at for with without by from as since becau
 according despite following given under over between among through to of we they he she it i you my your there here what which who
 senior former top local`)
 
+// camelAbbrev: a capital inside a word after a lower-case letter, as in
+// office abbreviations (PolMil, EconOff); not Mc/Mac/De/Di/La/Le/Van names.
+func camelAbbrev(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			switch w[:i] {
+			case "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "Fitz", "Al", "El":
+				return false
+			}
+			return !strings.ContainsAny(w[:i], "'-’")
+		}
+	}
+	return false
+}
+
 // compoundWord: two English words of four letters or more run together.
 func compoundWord(x *lexicon, k string) bool {
 	if len(k) < 8 {
@@ -89,7 +104,11 @@ func (s *scanner) acronymOK(i int) bool {
 func (s *scanner) segment(a, b int) {
 	x := s.x
 	title, titleStart := "", -1
+	steps := 0
 	for i := a; i < b; {
+		if steps++; steps > 4*(b-a)+8 {
+			return // a safety net: every branch below advances i
+		}
 		t := &s.toks[i]
 		k := s.keys[i]
 		if t.kind == tPunct || !s.word(i) {
@@ -97,6 +116,7 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		if (!t.cap || s.caps) && connectors[k] && !s.caps || k == "the" || (s.caps && capsStop[k]) {
+			title = "" // a title names only the name right after it
 			i++
 			continue
 		}
@@ -148,6 +168,13 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		gn, gp := s.phraseAt(i, b)
+		if gn > 0 && gp.country == "US" && gp.typ == "PLACE" && i+gn < b {
+			if n := s.postAt(i+gn, b); n > 0 { // "US EMBASSY BRASILIA"
+				s.emit(i, i+gn+n, "ORG", "", "US", "post", "", false)
+				i += gn + n
+				continue
+			}
+		}
 		if x.nonEnt[k] && gn == 0 {
 			i++
 			continue
@@ -195,10 +222,11 @@ func (s *scanner) segment(a, b int) {
 		case gn > 0 && gn >= on && gn >= pn:
 			// a city that starts an unknown name is a person: "Princeton Lyman"
 			if gp.method == "geo:city" && gn == 1 && i+1 < b && s.unknownWord(i+1) && !s.caps {
-				n := s.personRun(i, b)
-				s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
-				i += n
-				continue
+				if n := s.personRun(i, b); n > 0 {
+					s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
+					i += n
+					continue
+				}
 			}
 			s.emit(i, i+gn, gp.typ, gp.canonical, gp.country, gp.method, "", false)
 			i += gn
@@ -316,7 +344,8 @@ func (s *scanner) unknownWord(i int) bool {
 	if n := len(k); n > 4 && k[n-1] == 's' && (k[n-3:] == "ans" || k[n-4:] == "ines" || k[n-4:] == "ites" || k[n-4:] == "ists") {
 		return false // Colombians, Argentines
 	}
-	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese")) && !s.toks[i].allCaps {
+	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
+		(s.caps && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "tion")))) && (s.caps || !s.toks[i].allCaps) {
 		return false // Siberian, Leninist: adjectives, not names
 	}
 	if a := strings.LastIndexByte(k, '\''); a > 0 {
@@ -328,6 +357,9 @@ func (s *scanner) unknownWord(i int) bool {
 	t := &s.toks[i]
 	if !s.caps && isAcronym(t.text) {
 		return false // acronyms are not names
+	}
+	if !s.caps && camelAbbrev(t.text) {
+		return false // PolMil, EconOff, MinPet
 	}
 	if !s.caps && !t.allCaps && compoundWord(x, k) {
 		return false // Roadmaps, Counterdrug
@@ -348,7 +380,7 @@ func trimPlural(k string) string {
 // stopName: token i cannot continue a person's name.
 func (s *scanner) stopName(i int) bool {
 	k := s.keys[i]
-	return orgHeads[k] || s.x.demonyms[k] || s.x.nonEnt[k] || s.x.titles[k] || (!s.caps && isAcronym(s.toks[i].text))
+	return orgHeads[k] || s.x.demonyms[k] || s.x.nonEnt[k] || s.x.titles[k] || (!s.caps && (isAcronym(s.toks[i].text) || camelAbbrev(s.toks[i].text)))
 }
 
 // personRun returns the length of a person's name starting at i: up to five
@@ -370,12 +402,14 @@ func (s *scanner) personRun(i, b int) int {
 			j++
 			continue
 		}
-		if !s.capWord(j) || (s.caps && capsStop[k]) || (!s.caps && isAcronym(t.text)) {
+		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.x.phrases[k].isSet() && !s.x.words[k]
+		if !s.capWord(j) || (s.caps && capsStop[k]) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
 		}
-		if j > i && s.stopName(j) {
-			// "Phil French": a nationality word as a surname after a first name
-			if !(s.x.demonyms[k] && j == i+1 && s.x.firstNames[s.keys[i]] && !s.capWord(j+1)) {
+		if j > i && s.stopName(j) && !capsSurname {
+			// "Phil French", "Dale Prince": a nationality or title word as the
+			// last word after a first name
+			if !((s.x.demonyms[k] || s.x.titles[k]) && j == i+1 && s.x.firstNames[s.keys[i]] && !s.capWord(j+1)) {
 				break
 			}
 		}
@@ -428,20 +462,23 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 	for h := i; h < b; h++ {
 		t := &s.toks[h]
 		if t.kind == tPunct {
-			if t.text == "." || t.text == "+" {
+			if t.text == "." || t.text == "+" || t.text == "'" || t.text == "\u2019" {
 				continue
 			}
 			break
 		}
 		k := s.keys[h]
 		if !s.capWord(h) {
+			if (k == "of" || k == "for" || particles[k]) && !(h > i && orgHeads[s.keys[h-1]]) {
+				break // "Fernando de la Rua of the ...": not one name
+			}
 			if connectors[k] && (k != "and" || s.andInName(i, h, b)) {
 				continue
 			}
 			break
 		}
-		if h > i && (x.titles[k] || s.titleAt(h, b) > 1) && !orgHeads[k] {
-			break
+		if h > i && (x.titles[k] || s.titleAt(h, b) > 1) && !orgHeads[k] && !(h+1 < b && (orgModifiers[s.keys[h+1]] || orgHeads[s.keys[h+1]])) {
+			break // a title before a name ends the organization; "General Intelligence Service" does not
 		}
 		if s.caps && !orgHeads[k] && !orgModifiers[k] && (x.words[k] || capsStop[k]) && !x.demonyms[k] && !x.phrases[k].isSet() {
 			break
@@ -515,7 +552,7 @@ func (s *scanner) ofTail(h, b int) int {
 			if ((s.x.titles[k] || (e > h+2 && s.titleAt(e, b) > 0 && !orgHeads[k])) && s.capWord(e+1)) || docNouns[k] {
 				break
 			}
-			if s.caps && e-h > 4 {
+			if s.caps && (e-h > 4 || s.x.nonEnt[k] || capsStop[k] || (e > h+2 && (strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ing")))) {
 				break
 			}
 			e++
