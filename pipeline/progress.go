@@ -40,13 +40,11 @@ func BacklogOf(ctx context.Context, js jetstream.JetStream, stream, durable stri
 }
 
 // WaitEmpty polls until the backlog of stream/durable is empty, or ctx ends.
+// A failed poll (a busy broker timing out) is retried, not returned.
 func WaitEmpty(ctx context.Context, js jetstream.JetStream, stream, durable string, every time.Duration) error {
 	for {
 		b, err := BacklogOf(ctx, js, stream, durable)
-		if err != nil {
-			return err
-		}
-		if b.Empty() {
+		if err == nil && b.Empty() {
 			return nil
 		}
 		select {

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"math"
 	"time"
@@ -268,4 +269,17 @@ func (d *decoder) addressees() []Addressee {
 		out[i] = Addressee{Routing: d.str(), Name: d.str(), Precedence: d.str(), MCN: d.str(), Excluded: d.byte()&1 != 0}
 	}
 	return out
+}
+
+// DecodeCable decodes a message body by its content type: the binary
+// encoding, or JSON (what `cablewire parse` prints) when the type is not
+// ContentType.
+func DecodeCable(data []byte, contentType string) (Cable, error) {
+	var c Cable
+	if contentType == ContentType {
+		err := c.UnmarshalBinary(data)
+		return c, err
+	}
+	err := json.Unmarshal(data, &c)
+	return c, err
 }

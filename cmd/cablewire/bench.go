@@ -84,6 +84,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&alone, "stage-alone", 3000, "cables for the stage-alone measurements (0: skip)")
 	sinkFlags(fs, &sc)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile taken at the run's largest heap to this file")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -144,12 +145,21 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer stopPoll()
 	var jsMax int64
 	var pollDone sync.WaitGroup
+	var heapMax uint64
 	pollDone.Go(func() {
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
 			if b := streamBytes(pollCtx, conn.JS); b > jsMax {
 				jsMax = b
+			}
+			if *memprofile != "" {
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > heapMax {
+					heapMax = ms.HeapInuse
+					writeHeapProfile(*memprofile)
+				}
 			}
 			select {
 			case <-pollCtx.Done():

@@ -44,11 +44,13 @@ type common struct {
 	logLevel string
 	workers  int
 	replicas int
+	memMiB   int
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.natsURL, "nats", os.Getenv("CABLEWIRE_NATS"), "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
 	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
+	fs.IntVar(&c.memMiB, "memory-limit", 768, "soft memory limit in MiB for the Go heap (GOMEMLIMIT overrides; 0: none)")
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
 	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")

@@ -126,7 +126,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if err := ws.wait(); err != nil {
 		return summary{}, err
 	}
-	return summary{ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted}, nil
+	return summary{ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
 }
 
 // reportProgress logs each stage's backlog every few seconds (info level),
@@ -171,13 +171,10 @@ func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) err
 	sinkRunner := ws.runners["sink"]
 	for {
 		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream, stageSink.durable)
-		if err != nil {
-			return err
-		}
-		if b.Empty() {
+		if err == nil && b.Empty() {
 			return nil
 		}
-		if b.Pending == 0 {
+		if err == nil && b.Pending == 0 {
 			// Everything is delivered: commit the open files now rather
 			// than at their age limit.
 			if err := sinkRunner.Flush(ctx); err != nil {

@@ -17,10 +17,14 @@ type summary struct {
 	elapsed     time.Duration
 	warehouse   string
 	interrupted bool
+	follow      bool
 }
 
 func writeSummary(w io.Writer, s summary) {
-	if s.interrupted {
+	switch {
+	case s.follow:
+		fmt.Fprintln(w, "stopped: drained; what was committed is acked, the rest stays queued for the next run")
+	case s.interrupted:
 		fmt.Fprintln(w, "interrupted: drained; what was committed is acked, the rest stays queued for the next run")
 	}
 	var parsed, dead int64
@@ -59,7 +63,7 @@ func writeSummary(w io.Writer, s summary) {
 	}
 	secs := s.elapsed.Seconds()
 	fmt.Fprintf(w, "elapsed              %s\n", s.elapsed.Round(time.Millisecond))
-	if secs > 0 {
+	if secs > 0 && !s.follow {
 		fmt.Fprintf(w, "throughput           %.0f cables/s\n", float64(s.ingest.Read)/secs)
 	}
 }

@@ -2,7 +2,6 @@ package enrich
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/cablewire/cablewire/pipeline"
@@ -14,16 +13,14 @@ import (
 // schemas.SubjectEnriched. An undecodable input is permanent.
 func Stage() pipeline.Handler {
 	return pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
-		var c schemas.Cable
-		if err := json.Unmarshal(m.Data, &c); err != nil {
+		c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
+		if err != nil {
 			return nil, pipeline.Permanent(fmt.Errorf("enrich: undecodable cable: %w", err))
 		}
 		Enrich(&c)
-		b, err := json.Marshal(&c)
-		if err != nil {
-			return nil, pipeline.Permanent(fmt.Errorf("enrich: encode: %w", err))
-		}
+		b := c.AppendBinary(make([]byte, 0, len(m.Data)+len(c.Entities)*48))
 		h := pipeline.Header{}
+		h.Set(schemas.HeaderContentType, schemas.ContentType)
 		h.Set(schemas.HeaderRef, c.RefID)
 		h.Set(schemas.HeaderHash, c.ContentHash)
 		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))

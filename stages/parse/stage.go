@@ -2,15 +2,13 @@ package parse
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
 
 // Stage is the parse stage's pipeline handler: a raw document in, a parsed
-// cable (JSON) out on schemas.SubjectParsed. Every parse error is permanent
+// cable (schemas' binary encoding) out on schemas.SubjectParsed. Every parse error is permanent
 // (parsing is deterministic; a retry cannot cure it), so a malformed cable
 // goes to the dead letters with the reason.
 func Stage() pipeline.Handler {
@@ -26,11 +24,9 @@ func Stage() pipeline.Handler {
 		if err != nil {
 			return nil, pipeline.Permanent(err)
 		}
-		b, err := json.Marshal(&c)
-		if err != nil {
-			return nil, pipeline.Permanent(fmt.Errorf("parse: encode: %w", err))
-		}
+		b := c.AppendBinary(make([]byte, 0, 2*len(m.Data)))
 		h := pipeline.Header{}
+		h.Set(schemas.HeaderContentType, schemas.ContentType)
 		h.Set(schemas.HeaderRef, c.RefID)
 		h.Set(schemas.HeaderHash, c.ContentHash)
 		return []*pipeline.Message{{ID: "parsed:" + m.ID, Subject: schemas.SubjectParsed, Header: h, Data: b}}, nil

@@ -2,7 +2,6 @@ package sink
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -45,7 +44,7 @@ func Open(cfg Config) (*Sink, error) {
 	if err := cfg.defaults(); err != nil {
 		return nil, err
 	}
-	for _, d := range []string{commitsDir, sinksDir} {
+	for _, d := range []string{commitsDir, sinksDir, tmpDir} {
 		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o755); err != nil {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
@@ -71,14 +70,13 @@ func Open(cfg Config) (*Sink, error) {
 
 // Add decodes m and writes its rows into its partition's open files.
 func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, error) {
-	var c schemas.Cable
-	if err := json.Unmarshal(m.Data, &c); err != nil {
+	c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
+	if err != nil {
 		return pipeline.Result{}, pipeline.Permanent(fmt.Errorf("sink: undecodable cable: %w", err))
 	}
 	if c.RefID == "" || c.Created.IsZero() {
 		return pipeline.Result{}, pipeline.Permanent(errors.New("sink: cable has no reference id or creation time"))
 	}
-	approx := len(m.Data)
 	m.Data = nil // the rows hold what is needed; don't keep it while held
 	if s.idx.seqCommitted(m.Stream, s.cfg.StreamEpoch, m.Seq) {
 		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
@@ -107,7 +105,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		}
 		s.seq++
 		base := fmt.Sprintf("part-%s-%s-%06d", s.cfg.Now().UTC().Format("20060102T150405"), s.instance, s.seq)
-		np, err := openPartition(s.cfg.Dir, key, base, s.cfg.Now(), s.cfg.RowGroupRows)
+		np, err := openPartition(s.cfg.Dir, key, base, s.cfg.Now(), s.cfg.RowGroupRows, !s.cfg.unsorted)
 		if err != nil {
 			return res, fmt.Errorf("sink: open %s: %w", key, err)
 		}
@@ -115,7 +113,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		s.open[key] = p
 	}
 	v := s.nextVersion(c.RefID)
-	if err := p.write(&c, v, approx); err != nil {
+	if err := p.write(&c, v); err != nil {
 		// The files may now be inconsistent: give the whole partition back.
 		delete(s.open, key)
 		p.abort(s.cfg.Dir)
@@ -127,7 +125,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		s.Stats.Versions.Add(1)
 	}
 	p.hold(m)
-	if len(p.written) >= s.cfg.MaxRows || p.bytes >= s.cfg.TargetBytes {
+	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes {
 		r, err := s.commit(p)
 		res.Committed = append(res.Committed, r.Committed...)
 		res.Failed = append(res.Failed, r.Failed...)
