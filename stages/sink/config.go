@@ -9,20 +9,34 @@ import (
 type Config struct {
 	Dir string
 	// A partition's files are committed when the first of these is reached.
+	//
+	// TargetBytes is checked after each cable against an estimate of the
+	// partition's three files: the compressed bytes already encoded (the
+	// sorted runs spilled so far, which the final merge rewrites at about
+	// the same size) plus, for rows still buffered in memory, their strings
+	// uncompressed and a fixed allowance per row. The buffered part is an
+	// upper bound, so files come out at most about TargetBytes, and short
+	// of it by at most what zstd saves on one row group per table.
 	TargetBytes int64         // estimated bytes of the partition's files (default 128 MB)
 	MaxRows     int           // cables in the partition's files (default 50,000)
 	MaxAge      time.Duration // since the partition was opened (default 1 minute)
 	// MaxOpen bounds the partitions open at once; opening one more commits
 	// the oldest (default 8).
 	MaxOpen int
-	// RowGroupRows bounds the rows buffered in memory per table file before
-	// a row group is written out (default 1,000).
+	// RowGroupRows bounds the cables buffered in memory per open partition
+	// before they are sorted and spilled to disk as a run; the paragraphs and
+	// entities files buffer 8 and 16 times as many rows. It is also the row
+	// group size of the files (default 1,000). Memory is about MaxOpen
+	// times one row group per table, plus the merge at commit, which reads
+	// MaxRows/RowGroupRows runs at once.
 	RowGroupRows int
 	// StreamEpoch identifies the input stream's incarnation (its creation
 	// time), so that sequences of a re-created stream are not mistaken for
 	// committed ones.
 	StreamEpoch string
 	Now         func() time.Time // clock; time.Now by default
+
+	unsorted bool // write rows in arrival order (benchmarks measure the sort's cost)
 }
 
 func (c *Config) defaults() error {

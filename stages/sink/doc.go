@@ -18,6 +18,11 @@
 // acked without being written again; a changed cable under a known reference
 // id is written as a new version.
 //
+// Within each file rows are sorted by created (then reference id, version,
+// and paragraph or position), as the files' metadata declares: each row
+// group's worth of rows is sorted in memory and spilled as a run to
+// _cablewire/tmp/, and the runs are merged into the file when it closes.
+//
 // One goroutine calls Add, Tick and Flush (the runtime's contract). Several
 // Sink processes may share a warehouse directory: each holds a lock on its
 // own instance file, and only the temporary files of unlocked instances are

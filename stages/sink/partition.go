@@ -27,7 +27,6 @@ type partition struct {
 	stream  string
 	written []CableRecord
 	pending map[string]bool // ref|hash written here
-	bytes   int64           // estimated size of the files
 }
 
 func partitionKey(t time.Time) string {
@@ -35,24 +34,33 @@ func partitionKey(t time.Time) string {
 	return fmt.Sprintf("year=%04d/month=%02d", t.Year(), int(t.Month()))
 }
 
-func openPartition(dir, key, base string, now time.Time, rowGroupRows int) (*partition, error) {
+// openPartition opens the partition's table files. A cable has a few
+// paragraphs and a few more entities, so those tables' row groups hold
+// proportionally more rows for about the same bytes.
+func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool) (*partition, error) {
 	p := &partition{key: key, opened: now, base: base, pending: map[string]bool{}}
+	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, sort: cableSort, rowSize: cableRowSize, rows: rowGroupRows}
+	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, sort: paragraphSort, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
+	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, sort: entitySort, rowSize: entityRowSize, rows: rowGroupRows * 16}
+	if !sorted {
+		cs.sort, ps.sort, es.sort = nil, nil, nil
+	}
 	var err error
-	if p.cables, err = openTable[schemas.CableRow](dir, schemas.TableCables, key, base, rowGroupRows); err != nil {
+	if p.cables, err = openTable(dir, key, base, cs); err != nil {
 		return nil, err
 	}
-	if p.paragraphs, err = openTable[schemas.ParagraphRow](dir, schemas.TableParagraphs, key, base, rowGroupRows*8); err != nil {
+	if p.paragraphs, err = openTable(dir, key, base, ps); err != nil {
 		p.abort(dir)
 		return nil, err
 	}
-	if p.entities, err = openTable[schemas.EntityRow](dir, schemas.TableEntities, key, base, rowGroupRows*16); err != nil {
+	if p.entities, err = openTable(dir, key, base, es); err != nil {
 		p.abort(dir)
 		return nil, err
 	}
 	return p, nil
 }
 
-func (p *partition) write(c *schemas.Cable, v int32, approx int) error {
+func (p *partition) write(c *schemas.Cable, v int32) error {
 	cr, ps, es := schemas.Rows(c, v)
 	if err := p.cables.write([]schemas.CableRow{cr}); err != nil {
 		return err
@@ -65,10 +73,12 @@ func (p *partition) write(c *schemas.Cable, v int32, approx int) error {
 	}
 	p.written = append(p.written, CableRecord{RefID: c.RefID, Hash: c.ContentHash, Version: v})
 	p.pending[c.RefID+"|"+c.ContentHash] = true
-	// zstd takes cable text to about a third; the estimate only decides
-	// when to rotate.
-	p.bytes += int64(approx / 3)
 	return nil
+}
+
+// size estimates the bytes of the partition's files (Config.TargetBytes).
+func (p *partition) size() int64 {
+	return p.cables.size() + p.paragraphs.size() + p.entities.size()
 }
 
 func (p *partition) hold(m *pipeline.Message) {

@@ -59,7 +59,8 @@ func alive(dir, instance string) bool {
 }
 
 // recover rolls committed-but-unrenamed files forward and removes the
-// temporary files of dead instances that no commit names.
+// temporary files of dead instances that no commit names, and their sorted
+// runs.
 func (s *Sink) recover(recs []*Record) error {
 	named := map[string]bool{}
 	for _, r := range recs {
@@ -71,7 +72,15 @@ func (s *Sink) recover(recs []*Record) error {
 		}
 	}
 	deadCache := map[string]bool{}
-	return filepath.WalkDir(s.cfg.Dir, func(path string, d fs.DirEntry, err error) error {
+	dead := func(inst string) bool {
+		d, ok := deadCache[inst]
+		if !ok {
+			d = inst != s.instance && !alive(s.cfg.Dir, inst)
+			deadCache[inst] = d
+		}
+		return d
+	}
+	err := filepath.WalkDir(s.cfg.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -86,23 +95,20 @@ func (s *Sink) recover(recs []*Record) error {
 			return nil
 		}
 		rel, _ := filepath.Rel(s.cfg.Dir, path)
-		if named[rel] {
+		if named[rel] || !dead(instanceOf(name)) {
 			return nil
 		}
-		inst := instanceOf(name)
-		dead, ok := deadCache[inst]
-		if !ok {
-			dead = inst != s.instance && !alive(s.cfg.Dir, inst)
-			deadCache[inst] = dead
-		}
-		if dead {
-			return os.Remove(path)
-		}
-		return nil
+		return os.Remove(path)
 	})
+	if err != nil {
+		return err
+	}
+	// A dead writer's sorted runs are never named by a commit.
+	return cleanTmp(s.cfg.Dir, dead)
 }
 
-// instanceOf reads the instance from "_part-<time>-<instance>-<n>.parquet.tmp".
+// instanceOf reads the instance from "_part-<time>-<instance>-<n>.parquet.tmp"
+// or a run's "_part-<time>-<instance>-<n>-<table>-<random>.sort".
 func instanceOf(name string) string {
 	parts := strings.Split(strings.TrimPrefix(name, "_"), "-")
 	if len(parts) < 4 {
