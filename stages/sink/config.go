@@ -28,8 +28,12 @@ type Config struct {
 	// entities files buffer 8 and 16 times as many rows. It is also the row
 	// group size of the files (default 1,000). Memory is about MaxOpen
 	// times one row group per table, plus the merge at commit, which reads
-	// MaxRows/RowGroupRows runs at once.
+	// one page per column of every run at once.
 	RowGroupRows int
+	// MaxRuns commits a partition once any of its files has spilled this
+	// many sorted runs, so the merge's memory is bounded whatever MaxRows
+	// and TargetBytes allow (default 16).
+	MaxRuns int
 	// StreamEpoch identifies the input stream's incarnation (its creation
 	// time), so that sequences of a re-created stream are not mistaken for
 	// committed ones.
@@ -45,6 +49,9 @@ func (c *Config) defaults() error {
 	}
 	if c.TargetBytes <= 0 {
 		c.TargetBytes = 128 << 20
+	}
+	if c.MaxRuns <= 0 {
+		c.MaxRuns = 16
 	}
 	if c.MaxRows <= 0 {
 		c.MaxRows = 50_000

@@ -4,14 +4,14 @@ package sink
 // (per stream incarnation) and the versions of each reference id.
 type index struct {
 	seqs     map[string]map[uint64]struct{} // stream|epoch -> seq
-	versions map[string]map[string]int32    // ref id -> content hash -> version
+	versions map[string]int32               // ref id|content hash -> version
 	latest   map[string]int32               // ref id -> highest version
 }
 
 func newIndex() *index {
 	return &index{
 		seqs:     map[string]map[uint64]struct{}{},
-		versions: map[string]map[string]int32{},
+		versions: map[string]int32{},
 		latest:   map[string]int32{},
 	}
 }
@@ -36,12 +36,9 @@ func (x *index) add(r *Record) {
 }
 
 func (x *index) addCable(ref, hash string, v int32) {
-	h := x.versions[ref]
-	if h == nil {
-		h = map[string]int32{}
-		x.versions[ref] = h
-	}
-	h[hash] = v
+	// One flat map: a map per reference id would cost a few hundred bytes
+	// each, and the index grows with the warehouse.
+	x.versions[ref+"|"+hash] = v
 	if v > x.latest[ref] {
 		x.latest[ref] = v
 	}
@@ -55,6 +52,6 @@ func (x *index) seqCommitted(stream, epoch string, seq uint64) bool {
 // version returns the version a cable with this content has, and whether
 // it is already known.
 func (x *index) version(ref, hash string) (int32, bool) {
-	v, ok := x.versions[ref][hash]
+	v, ok := x.versions[ref+"|"+hash]
 	return v, ok
 }

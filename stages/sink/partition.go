@@ -81,6 +81,11 @@ func (p *partition) size() int64 {
 	return p.cables.size() + p.paragraphs.size() + p.entities.size()
 }
 
+// runs is the most sorted runs any of the partition's files has spilled.
+func (p *partition) runs() int {
+	return max(p.cables.runs, p.paragraphs.runs, p.entities.runs)
+}
+
 func (p *partition) hold(m *pipeline.Message) {
 	p.msgs = append(p.msgs, m)
 	p.seqs = append(p.seqs, m.Seq)

@@ -125,7 +125,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		s.Stats.Versions.Add(1)
 	}
 	p.hold(m)
-	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes {
+	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes || p.runs() >= s.cfg.MaxRuns {
 		r, err := s.commit(p)
 		res.Committed = append(res.Committed, r.Committed...)
 		res.Failed = append(res.Failed, r.Failed...)
