@@ -37,8 +37,20 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 		s = s[:at]
 	}
 	s = strings.TrimSpace(s)
+	// s only loses a tail in the loop, so for ASCII s (whose upper-cased
+	// form has the same length) one upper-cased copy serves every round.
+	ascii := isASCII(s)
+	var up string
+	if ascii {
+		up = strings.ToUpper(s)
+	}
 	for {
-		u := strings.ToUpper(s)
+		var u string
+		if ascii {
+			u = up[:len(s)]
+		} else {
+			u = strings.ToUpper(s)
+		}
 		trimmed := false
 		for _, suf := range []string{"FOR REASONS", "FOR REASON", "REASONS:", "REASON:", "REASONS", "REASON", "PER", "FOR", "UNDER", "E.O. 12958", "E.O. 13526", "EO 12958", "EO 13526", "E.O.12958", "E.O.13526", ",", ".", ";", ":", "-", "("} {
 			if strings.HasSuffix(u, suf) && (len(suf) == 1 || len(u) == len(suf) || !isLetter(u[len(u)-len(suf)-1])) {
@@ -66,7 +78,7 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	}
 	ws := strings.Fields(s)
 	k := len(ws)
-	for k > 0 && !titleWords[strings.ToUpper(strings.Trim(ws[k-1], ",.;"))] && strings.IndexByte(ws[k-1], '/') < 0 {
+	for k > 0 && !isTitleWord(strings.Trim(ws[k-1], ",.;")) && strings.IndexByte(ws[k-1], '/') < 0 {
 		k--
 	}
 	name = strings.Trim(strings.Join(ws[k:], " "), ",; ")
@@ -94,7 +106,7 @@ func looksLikeName(s string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !isUpper(w[0]) || titleWords[strings.ToUpper(strings.Trim(w, ",."))] || strings.IndexByte(w, '/') >= 0 {
+		if !isUpper(w[0]) || isTitleWord(strings.Trim(w, ",.")) || strings.IndexByte(w, '/') >= 0 {
 			return false
 		}
 	}

@@ -154,6 +154,25 @@ func asciiEqualFold(s, u string) bool {
 	return true
 }
 
+// asciiHasPrefixFold reports whether s starts with upper-case ASCII p,
+// ignoring ASCII case.
+func asciiHasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && asciiEqualFold(s[:len(p)], p)
+}
+
+// isTitleWord is titleWords[strings.ToUpper(w)] without an upper-cased copy
+// for short ASCII words.
+func isTitleWord(w string) bool {
+	var buf [40]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return titleWords[strings.ToUpper(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		buf[i] = upper(w[i])
+	}
+	return titleWords[string(buf[:len(w)])]
+}
+
 // normalizeSpaces is strings.Join(strings.Fields(s), " "); it returns s
 // itself when s is ASCII with single spaces and no other white space.
 func normalizeSpaces(s string) string {

@@ -138,7 +138,7 @@ func splitParagraphs(lb *lineBuf, lines []string) []schemas.Paragraph {
 			lb.spans = spans[:0]
 		}
 	}()
-	cur := -1          // index in out of the paragraph being built
+	cur := -1 // index in out of the paragraph being built
 	last := 0
 	blank := false
 	flush := func() {

@@ -294,8 +294,7 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 			if _, _, _, _, ok := paraStart(t); ok {
 				break
 			}
-			u := strings.ToUpper(t)
-			if strings.HasPrefix(u, "SUMMARY") || strings.HasPrefix(u, "BEGIN SUMMARY") || strings.HasPrefix(u, "1. SUMMARY") {
+			if opensSummary(t) {
 				break
 			}
 			stray++
@@ -379,6 +378,16 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 		c.References, c.ReferencesOther = parseRefs(refText.String(), year)
 	}
 	return bodyFrom
+}
+
+// opensSummary reports a line that starts "SUMMARY", "BEGIN SUMMARY" or
+// "1. SUMMARY" once upper-cased (an ASCII start needs no upper-cased copy).
+func opensSummary(t string) bool {
+	if isASCII(t[:min(len(t), len("BEGIN SUMMARY"))]) {
+		return asciiHasPrefixFold(t, "SUMMARY") || asciiHasPrefixFold(t, "BEGIN SUMMARY") || asciiHasPrefixFold(t, "1. SUMMARY")
+	}
+	u := strings.ToUpper(t)
+	return strings.HasPrefix(u, "SUMMARY") || strings.HasPrefix(u, "BEGIN SUMMARY") || strings.HasPrefix(u, "1. SUMMARY")
 }
 
 // looksLikeProse tells a body line from a REF continuation: REF lines are
@@ -641,8 +650,8 @@ func markerAt(t, word string) int {
 	switch {
 	case hasPrefixFold(t, word):
 		at = len(word)
-	case hasPrefixFold(t, "BEGIN "+word):
-		at = len("BEGIN " + word)
+	case hasPrefixFold(t, beginMarker(word)):
+		at = len(beginMarker(word))
 	}
 	if at < 0 || at < len(t) && isLetter(t[at]) {
 		return -1
@@ -650,22 +659,36 @@ func markerAt(t, word string) int {
 	return at
 }
 
+// beginMarker is "BEGIN " + word, without building it for the usual words.
+func beginMarker(word string) string {
+	switch word {
+	case "SUMMARY":
+		return "BEGIN SUMMARY"
+	case "COMMENT":
+		return "BEGIN COMMENT"
+	}
+	return "BEGIN " + word
+}
+
 func hasPrefixFold(s, p string) bool {
 	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
 }
 
 // indexFoldASCII is strings.Index ignoring ASCII case; needle is upper case.
+// Candidates are found with IndexByte on the needle's rarest letter (in
+// either case; the next one of each case is remembered) and confirmed with
+// strings.EqualFold. An ASCII needle folds only onto ASCII bytes of the
+// same letters, so this finds the first match as a plain scan would.
 func indexFoldASCII(s, needle string) int {
-	if needle == "" {
+	n := len(needle)
+	if n == 0 {
 		return 0
 	}
-	// candidates are the bytes b with b|0x20 == needle[0]|0x20; the next
-	// one of each kind is found with IndexByte and remembered.
-	lo := needle[0] | 0x20
+	a := rarestByte(needle)
+	lo := needle[a] | 0x20
 	hi := lo &^ 0x20
-	n := len(needle)
 	nl, nh := -2, -2 // next position of lo / hi at or after i; -1 none, -2 unknown
-	for i := 0; i+n <= len(s); {
+	for i := a; i-a+n <= len(s); {
 		if nl != -1 && nl < i {
 			if nl = strings.IndexByte(s[i:], lo); nl >= 0 {
 				nl += i
@@ -676,19 +699,32 @@ func indexFoldASCII(s, needle string) int {
 				nh += i
 			}
 		}
-		j := nl
-		if j < 0 || nh >= 0 && nh < j {
-			j = nh
+		p := nl
+		if p < 0 || nh >= 0 && nh < p {
+			p = nh
 		}
-		if j < 0 || j+n > len(s) {
+		if p < 0 || p-a+n > len(s) {
 			return -1
 		}
-		// a cheap test of the second byte first (necessary for a match:
-		// an ASCII needle matches only ASCII bytes of the same letters)
-		if (n < 2 || s[j+1]|0x20 == needle[1]|0x20) && strings.EqualFold(s[j:j+n], needle) {
+		if j := p - a; strings.EqualFold(s[j:j+n], needle) {
 			return j
 		}
-		i = j + 1
+		i = p + 1
 	}
 	return -1
+}
+
+// letterRarity ranks the letters by how rarely they occur in English text.
+const letterRarity = "ZQJXKVBPYGFWMUCLDRHSNIOATE"
+
+// rarestByte returns the offset of needle's rarest letter (0 when it has
+// no letter).
+func rarestByte(needle string) int {
+	best, rank := 0, len(letterRarity)+1
+	for i := 0; i < len(needle); i++ {
+		if r := strings.IndexByte(letterRarity, upper(needle[i])); r >= 0 && r < rank {
+			best, rank = i, r
+		}
+	}
+	return best
 }

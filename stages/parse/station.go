@@ -21,6 +21,9 @@ var stationAliases = map[string]string{
 	"MEXICOCITY": "MEXICO", "TELAVIVIS": "TELAVIV", "JERUSALEMIS": "JERUSALEM",
 	"AITTAIPEI": "TAIPEI", "USINTHAVANA": "HAVANA", "USINTERESTSSECTIONHAVANA": "HAVANA",
 	"USDELMTNGENEVA": "GENEVA", "USDELGENEVA": "GENEVA",
+	// posts whose name has "CITY" where reference ids have none
+	// (AMEMBASSY GUATEMALA CITY -> 07GUATEMALA100)
+	"GUATEMALACITY": "GUATEMALA", "PANAMACITY": "PANAMA", "VATICANCITY": "VATICAN",
 }
 
 // squeeze upper-cases s and removes spaces, dots and hyphens.

@@ -31,6 +31,14 @@ func main() {
 		}
 		routes[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
+	for k, v := range routes {
+		if fix, ok := postFixes[v]; ok {
+			routes[k] = fix
+		}
+	}
+	for k, v := range routeFixes {
+		routes[k] = v
+	}
 	subj := lines(filepath.Join(*ref, "subject-tags.txt"))
 	org := lines(filepath.Join(*ref, "organization-tags.txt"))
 
@@ -50,6 +58,28 @@ func main() {
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// postFixes corrects post names that route2name.csv misspells: the station
+// of a reference id is derived from the post name (AMEMBASSY QUITO ->
+// 09QUITO123), so a misspelt post would give ids no cable has.
+var postFixes = map[string]string{
+	"AMEMBASSY COLUMBO":       "AMEMBASSY COLOMBO",
+	"AMEMBASSY QUINTO":        "AMEMBASSY QUITO",
+	"AMEMBASSY PRINSTINA":     "AMEMBASSY PRISTINA",
+	"AMEMBASSY PARAMIARBO":    "AMEMBASSY PARAMARIBO",
+	"AMEMBASSY VAOUNDE":       "AMEMBASSY YAOUNDE",
+	"AMEMBASSY VIENTIENE":     "AMEMBASSY VIENTIANE",
+	"AMCONSUL MAZAR-E SHAIRF": "AMCONSUL MAZAR-E SHARIF",
+	"AMCONSUL MELBOURNE VIC":  "AMCONSUL MELBOURNE",
+}
+
+// routeFixes are routing indicators the list gets wrong or lacks, as the
+// cables' own DE and FM lines show them (09MANAMA442: DE RUEHMK, FM
+// AMEMBASSY MANAMA; 08MUSCAT565: DE RUEHMS).
+var routeFixes = map[string]string{
+	"RUEHMK": "AMEMBASSY MANAMA",
+	"RUEHMS": "AMEMBASSY MUSCAT",
 }
 
 func writeSet(b *bytes.Buffer, name, doc string, items []string) {
