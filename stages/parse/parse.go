@@ -461,7 +461,7 @@ func isPageLine(t string) bool {
 		return true
 	}
 	n := len(f)
-	if n < 5 || n > 8 || f[n-2] != "OF" || !allDigits(f[n-1]) || !allDigits(f[n-3]) || !allDigits(f[n-4]) {
+	if n < 5 || n > 8 || f[n-2] != "OF" || !allDigits(f[n-1]) || !pageNumber(f[n-3]) || !allDigits(f[n-4]) {
 		return false
 	}
 	for _, w := range f[:n-4] {
@@ -470,6 +470,13 @@ func isPageLine(t string) bool {
 		}
 	}
 	return true
+}
+
+// pageNumber is a page line's page: "002", or "001.2" for a continuation
+// page (COLOMBO 00000032 001.2 OF 003).
+func pageNumber(w string) bool {
+	whole, frac, dotted := strings.Cut(w, ".")
+	return allDigits(whole) && (!dotted || allDigits(frac))
 }
 
 // cleanBody drops layout lines from the body and collects SIPDIS-style
