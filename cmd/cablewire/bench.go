@@ -95,6 +95,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
 	if len(inputs) == 0 {
 		path := filepath.Join(dir, "cables.csv")
