@@ -42,7 +42,7 @@ func (r *Runner) deadLetter(ctx context.Context, m *Message, cause error) error 
 		id = m.Stream + ":" + strconv.FormatUint(m.Seq, 10)
 	}
 	dl := &Message{ID: "dlq:" + r.cfg.Name + ":" + id, Subject: r.cfg.DeadLetterSubject, Header: h, Data: m.Data}
-	if err := publishAll(ctx, r.js, []*Message{dl}, 30*time.Second); err != nil {
+	if err := publishAll(ctx, r.js, []*Message{dl}, 30*time.Second, nil); err != nil {
 		return err
 	}
 	r.cfg.Stats.deadLetter(reason)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -81,19 +82,43 @@ func publishAsync(js jetstream.JetStream, m *Message) (jetstream.PubAckFuture, e
 func (p *Publisher) collect() {
 	defer close(p.done)
 	for w := range p.pending {
+		fut := w.fut
+	wait:
 		select {
-		case ack := <-w.fut.Ok():
+		case ack := <-fut.Ok():
 			if ack.Duplicate {
 				p.duplicates.Add(1)
 			} else {
 				p.published.Add(1)
 			}
-		case err := <-w.fut.Err():
+		case err := <-fut.Err():
+			if IsFull(err) {
+				// The stream is at its limit: wait for the consumers to make
+				// room, then publish again. The full window stalls Publish.
+				time.Sleep(fullRetry)
+				if fut, err = publishAsync(p.js, w.m); err == nil {
+					goto wait
+				}
+			}
 			err = fmt.Errorf("publish %s (id %s): %w", w.m.Subject, w.m.ID, err)
 			p.err.CompareAndSwap(nil, &err)
 		}
 		<-p.window
 	}
+}
+
+// fullRetry is how long a publisher waits before retrying into a full
+// stream.
+const fullRetry = 25 * time.Millisecond
+
+// IsFull reports whether err is a stream refusing a message because it is
+// at its MaxMsgs or MaxBytes limit (DiscardNew): back-pressure, not failure.
+func IsFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "maximum messages exceeded") || strings.Contains(s, "maximum bytes exceeded")
 }
 
 // Wait closes the publisher and waits for every acknowledgement. It returns
@@ -114,8 +139,10 @@ func (p *Publisher) Published() int64 { return p.published.Load() }
 func (p *Publisher) Duplicates() int64 { return p.duplicates.Load() }
 
 // publishAll publishes ms and waits for all acks: a stage's outputs must be
-// stored before its input is acked.
-func publishAll(ctx context.Context, js jetstream.JetStream, ms []*Message, timeout time.Duration) error {
+// stored before its input is acked. While the downstream stream is full it
+// keeps retrying (back-pressure), calling touch now and then so the input
+// is not redelivered meanwhile; only ctx ends that wait.
+func publishAll(ctx context.Context, js jetstream.JetStream, ms []*Message, timeout time.Duration, touch func()) error {
 	futs := make([]jetstream.PubAckFuture, 0, len(ms))
 	for _, m := range ms {
 		fut, err := publishAsync(js, m)
@@ -126,11 +153,30 @@ func publishAll(ctx context.Context, js jetstream.JetStream, ms []*Message, time
 	}
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
-	for i, fut := range futs {
+	lastTouch := time.Now()
+	for i := 0; i < len(futs); i++ {
 		select {
-		case <-fut.Ok():
-		case err := <-fut.Err():
-			return fmt.Errorf("publish %s: %w", ms[i].Subject, err)
+		case <-futs[i].Ok():
+		case err := <-futs[i].Err():
+			if !IsFull(err) {
+				return fmt.Errorf("publish %s: %w", ms[i].Subject, err)
+			}
+			if touch != nil && time.Since(lastTouch) > 5*time.Second {
+				touch()
+				lastTouch = time.Now()
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(fullRetry):
+			}
+			fut, err := publishAsync(js, ms[i])
+			if err != nil {
+				return err
+			}
+			futs[i] = fut
+			deadline.Reset(timeout)
+			i-- // wait for this one again
 		case <-deadline.C:
 			return fmt.Errorf("publish %s: %w", ms[i].Subject, context.DeadlineExceeded)
 		case <-ctx.Done():

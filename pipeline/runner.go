@@ -161,7 +161,8 @@ func (r *Runner) handle(ctx context.Context, h Handler, m *Message) {
 		}
 	}
 	if err == nil && len(outs) > 0 {
-		if err = publishAll(ctx, r.js, outs, r.cfg.PublishTimeout); err == nil {
+		touch := func() { _ = m.raw.InProgress() }
+		if err = publishAll(ctx, r.js, outs, r.cfg.PublishTimeout, touch); err == nil {
 			r.cfg.Stats.Published.Add(int64(len(outs)))
 		}
 	}

@@ -15,6 +15,7 @@ type StreamSpec struct {
 	Subjects   []string
 	WorkQueue  bool
 	MaxBytes   int64         // 0: unlimited
+	MaxMsgs    int64         // 0: unlimited; when full, publishers wait (back-pressure)
 	MaxAge     time.Duration // 0: unlimited
 	Duplicates time.Duration // Nats-Msg-Id window; 0: server default (2m)
 	Replicas   int           // 0 or 1 for a single server; 3 for a cluster
@@ -40,6 +41,7 @@ func EnsureStream(ctx context.Context, js jetstream.JetStream, s StreamSpec) err
 		Retention:  jetstream.LimitsPolicy,
 		Discard:    jetstream.DiscardNew, // back-pressure rather than silent loss
 		MaxBytes:   nonZero64(s.MaxBytes, -1),
+		MaxMsgs:    nonZero64(s.MaxMsgs, -1),
 		MaxAge:     s.MaxAge,
 		Duplicates: s.Duplicates,
 		Replicas:   max(s.Replicas, 1),

@@ -34,6 +34,16 @@ const (
 	// StreamMaxBytes caps each work-queue stream; publishers then wait
 	// (DiscardNew) instead of the broker dropping data.
 	StreamMaxBytes = 8 << 30
+	// StreamBacklog caps the messages waiting in the raw and parsed work
+	// queues. A full stream refuses new messages (DiscardNew) and the
+	// publishers wait: ingest cannot run ahead of the stages, and JetStream
+	// holds at most this much unprocessed work per stream.
+	StreamBacklog = 20_000
+	// EnrichedBacklog caps the enriched queue. It is larger because the sink
+	// holds messages unacked until their files commit: it must exceed what
+	// the sink may hold (checked at start), or the pipeline would wait on
+	// file age alone.
+	EnrichedBacklog = 200_000
 	// DLQMaxAge keeps dead letters for operators to inspect and replay.
 	DLQMaxAge = 30 * 24 * time.Hour
 	// MaxDeliver is how many times a message is tried before it is

@@ -14,16 +14,16 @@ import (
 
 // streams is the pipeline's streams, from schemas' topology.
 func streams(replicas int) []pipeline.StreamSpec {
-	wq := func(name, subject string) pipeline.StreamSpec {
+	wq := func(name, subject string, backlog int64) pipeline.StreamSpec {
 		return pipeline.StreamSpec{
-			Name: name, Subjects: []string{subject}, WorkQueue: true,
+			Name: name, Subjects: []string{subject}, WorkQueue: true, MaxMsgs: backlog,
 			MaxBytes: schemas.StreamMaxBytes, Duplicates: schemas.DuplicateWindow, Replicas: replicas,
 		}
 	}
 	return []pipeline.StreamSpec{
-		wq(schemas.StreamRaw, schemas.SubjectRaw),
-		wq(schemas.StreamParsed, schemas.SubjectParsed),
-		wq(schemas.StreamEnriched, schemas.SubjectEnriched),
+		wq(schemas.StreamRaw, schemas.SubjectRaw, schemas.StreamBacklog),
+		wq(schemas.StreamParsed, schemas.SubjectParsed, schemas.StreamBacklog),
+		wq(schemas.StreamEnriched, schemas.SubjectEnriched, schemas.EnrichedBacklog),
 		{Name: schemas.StreamDLQ, Subjects: []string{schemas.SubjectDLQ}, MaxAge: schemas.DLQMaxAge,
 			Duplicates: schemas.DuplicateWindow, Replicas: replicas},
 	}
@@ -81,6 +81,9 @@ func checkSinkConsumer(ctx context.Context, cons jetstream.Consumer, sc sink.Con
 	}
 	if mp := info.Config.MaxAckPending; mp > 0 && mp <= sc.MaxHeld() {
 		return fmt.Errorf("sink consumer MaxAckPending %d <= rows open files may hold (%d): delivery would stall", mp, sc.MaxHeld())
+	}
+	if sc.MaxHeld() >= schemas.EnrichedBacklog {
+		return fmt.Errorf("the sink may hold %d messages, not below the enriched stream's limit %d: lower --open-partitions or --file-rows", sc.MaxHeld(), schemas.EnrichedBacklog)
 	}
 	if info.Config.AckWait <= touch {
 		return fmt.Errorf("sink consumer AckWait %v <= in-progress interval %v", info.Config.AckWait, touch)

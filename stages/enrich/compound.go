@@ -24,7 +24,14 @@ func (s *scanner) splitCompounds(toks []token) []token {
 			continue
 		}
 		start := t.start
-		for i := 0; i <= len(t.text); i++ {
+		if h := s.phrasePrefix(t.text); h > 0 { // "al-Qaeda-linked": "al-Qaeda", "-", "linked"
+			p := token{start: t.start, end: t.start + h, text: t.text[:h], sentStart: t.sentStart}
+			classify(&p)
+			p.joined = true
+			out = append(out, p, token{start: t.start + h, end: t.start + h + 1, text: "-", kind: tPunct})
+			start = t.start + h + 1
+		}
+		for i := start - t.start; i <= len(t.text); i++ {
 			if i < len(t.text) && t.text[i] != '-' && t.text[i] != '/' {
 				continue
 			}
@@ -41,6 +48,24 @@ func (s *scanner) splitCompounds(toks []token) []token {
 		}
 	}
 	return out
+}
+
+// phrasePrefix: the end of a listed hyphenated name that starts w and is
+// followed by lower-case words only ("al-Qaeda-linked"), or 0.
+func (s *scanner) phrasePrefix(w string) int {
+	for h := strings.LastIndexByte(w, '-'); h > 0; h = strings.LastIndexByte(w[:h], '-') {
+		rest := w[h+1:]
+		if rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+			return 0
+		}
+		if strings.IndexByte(w[:h], '-') < 0 {
+			return 0 // only a name that is itself hyphenated
+		}
+		if _, ok := s.x.phrases[key(w[:h])]; ok {
+			return h
+		}
+	}
+	return 0
 }
 
 func (s *scanner) shouldSplit(w string) bool {

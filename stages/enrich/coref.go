@@ -67,6 +67,12 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 				short[k] = i // "President Obama" types a later "Obama"
 			}
 		}
+		if (m.method == "org-cue" || m.method == "place-cue") && m.tj-m.ti == 1 {
+			k := key(m.text)
+			if _, ok := short[k]; !ok {
+				short[k] = i // "firm Izar" types a later "Izar's"
+			}
+		}
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -102,7 +108,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if j == i {
 			continue
 		}
-		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.typ == full.typ || m.method == "acronym-list" {
+		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
 			if m.method == "name-run" || strings.HasPrefix(m.method, "geo:") {
 				m.method = "coref"

@@ -71,12 +71,19 @@ func portionMarking(s string) bool {
 var headerPrefixes = []string{"STATE FOR ", "DEPT FOR ", "DEPARTMENT FOR ", "PASS TO ", "PASS ", "SIPDIS", "NOFORN", "E.O.", "EO 1",
 	"TAGS", "SUBJECT:", "SUBJ:", "REF:", "REFS:", "REF A", "CLASSIFIED BY", "SECTION ", "VZCZC", "C O N F", "S E C R E T", "U N C L",
 	"UNCLAS ", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET ", "LIMITED OFFICIAL USE", "NNNN", "BT", "AMEMBASSY ", "AMCONSUL ", "SECSTATE ",
-	"RUEH", "USMISSION ", "DECLASSIFIED/RELEASED", "NNN", "USDAO ", "CDR ", "JOINT STAFF", "SECDEF WASH", "CIA WASH", "DIA WASH", "NSC WASH"}
+	"RUEH", "USMISSION ", "DECLASSIFIED/RELEASED", "NNN", "USDAO ", "CDR ", "GP-", "GDS ", "JOINT STAFF", "SECDEF WASH", "CIA WASH", "DIA WASH", "NSC WASH"}
 
 // headerLine reports whether a line of a paragraph is really header.
 func headerLine(l string) bool {
 	if l == "" {
 		return false
+	}
+	// "Classified by Ambassador X for reasons 1.4 (b) and (d)." in any case
+	if len(l) > 21 && strings.EqualFold(l[:21], "declassified/released") {
+		return true
+	}
+	if len(l) > 14 && strings.EqualFold(l[:14], "classified by ") {
+		return true
 	}
 	for i := 0; i < len(l); i++ {
 		if l[i] >= 'a' && l[i] <= 'z' {

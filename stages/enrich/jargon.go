@@ -40,6 +40,8 @@ var hostJargon = map[string]string{
 	"MFAT":   "Ministry of Foreign Affairs and Trade",
 	"MOFAT":  "Ministry of Foreign Affairs and Trade",
 	"MINPET": "Ministry of Petroleum",
+	"FONOFF": "Foreign Office",
+	"MINDEF": "Ministry of Defense",
 }
 
 // resolveJargon returns the canonical name and country of a jargon term
@@ -56,6 +58,18 @@ func resolveJargon(w string, cx *cableContext) (canonical, country string, ok bo
 	if len(u) >= 3 && len(u) <= 5 && u[len(u)-1] == 'G' && w == u {
 		if p, ok := getLexicon().phrases[key(w[:len(w)-1])]; ok && p.typ == "PLACE" && p.country != "" {
 			return "Government of " + p.canonical, p.country, true
+		}
+	}
+	// GRx: Government of the Republic of <a cable country>: GRA (Angola)
+	if len(u) == 3 && strings.HasPrefix(u, "GR") && w == u {
+		for _, cc := range cx.countries {
+			name := isoName(cc)
+			if short, ok := shortCountry[cc]; ok {
+				name = short
+			}
+			if strings.HasPrefix(strings.ToUpper(name), u[2:]) {
+				return "Government of the Republic of " + name, cc, true
+			}
 		}
 	}
 	// GOx: Government of <a cable country whose name starts with x>

@@ -55,7 +55,13 @@ func officeSymbol(x *lexicon, w string) bool {
 			words++
 		}
 	}
-	return len(parts) >= 2 && words < len(parts)
+	nonEnt := 0
+	for _, p := range parts {
+		if x.nonEnt[strings.ToLower(p)] {
+			nonEnt++
+		}
+	}
+	return len(parts) >= 2 && words < len(parts) && nonEnt < len(parts) // not HIV/AIDS
 }
 
 // placeContext words before an unknown single name make it a place.
@@ -100,9 +106,43 @@ func (s *scanner) acronymOK(i int) bool {
 	return true
 }
 
+// cuedName: the chunk [a, b) follows an organization cue, maybe across an
+// opening quote ("business paper “La Vie Eco”", "daily La Nacion"), and
+// is a short run of names with no title: the whole chunk is the body's name.
+func (s *scanner) cuedName(a, b int) bool {
+	if b-a < 2 || b-a > 4 {
+		return false
+	}
+	c := a - 1
+	if c > 0 && s.toks[c].kind == tPunct && isQuote(s.toks[c].text) {
+		c--
+	}
+	if c > 0 && s.toks[c].text == "," {
+		c-- // "the leading business paper, “La Vie Eco”"
+	}
+	if c < 0 || !s.word(c) || (s.toks[c].cap && !s.caps) || !orgCues[s.keys[c]] {
+		return false
+	}
+	for j := a; j < b; j++ {
+		k := s.keys[j]
+		if s.toks[j].kind != tWord || s.x.titles[k] || s.x.demonyms[k] || s.x.firstNames[k] || s.x.phrases[k].typ == "PLACE" {
+			return false
+		}
+	}
+	return true
+}
+
+func isQuote(t string) bool {
+	return t == "\"" || t == "“" || t == "'" || t == "‘"
+}
+
 // segment classifies the name chunk [a, b) into mentions.
 func (s *scanner) segment(a, b int) {
 	x := s.x
+	if s.cuedName(a, b) {
+		s.emit(a, b, "ORG", "", "", "org-cue", "", false)
+		return
+	}
 	title, titleStart := "", -1
 	steps := 0
 	for i := a; i < b; {
@@ -124,11 +164,24 @@ func (s *scanner) segment(a, b int) {
 			i++
 			continue
 		}
+		// "Visit Embassy Cairo's ...": a sentence-initial verb is not part of the name
+		if t.sentStart && x.words[k] && !orgModifiers[k] && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
+			i++
+			continue
+		}
 		// offices of posts: "Embassy Berlin", "Consulate General Lagos"
 		if n := s.postAt(i, b); n > 0 {
 			s.emit(i, i+n, "ORG", "", "", "post", "", false)
 			i += n
 			continue
+		}
+		// foreign-language bodies, head first: "Conseil de la Nation", "Comando Maisanta"
+		if foreignHeads[k] && (t.cap || s.caps) {
+			if n := s.foreignOrg(i, b); n > 1 {
+				s.emit(i, i+n, "ORG", "", "", "org-foreign", "", false)
+				i += n
+				continue
+			}
 		}
 		// State Department office symbols: EUR/RUS, ISN/MTR
 		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) {
@@ -179,10 +232,10 @@ func (s *scanner) segment(a, b int) {
 			i++
 			continue
 		}
-		if s.caps && gn == 1 && gp.typ == "ORG" && x.words[k] && !orgHeads[k] {
+		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && x.words[k] && !orgHeads[k] && !x.firstNames[k] {
 			gn = 0 // "TOTAL" in capitals is a word, not the company
 		}
-		if gn == 1 && gp.method == "geo:town" && !s.cx.has(gp.country) {
+		if gn == 1 && (gp.method == "geo:town" || gp.method == "geo:region" && x.firstNames[k]) && !s.cx.has(gp.country) {
 			gn = 0 // "Obama" is a town in Japan: not in a Nigeria cable
 		}
 		on, person := s.orgSpan(i, b)
@@ -210,7 +263,13 @@ func (s *scanner) segment(a, b int) {
 			}
 		}
 		pn, pcc := s.placeSpan(i, b)
-		if title != "" && !(gn > 0 && (gp.typ == "ORG" || gp.method == "geo:country" || gp.method == "list:places" || (gp.typ == "PLACE" && i+gn == b)) && gn >= on) && on == 0 {
+		// "Cairo Station": a city's intelligence station
+		if gn == 1 && gp.typ == "PLACE" && i+1 < b && s.keys[i+1] == "station" && s.capWord(i+1) && !s.caps {
+			s.emit(i, i+2, "ORG", "", gp.country, "station", "", false)
+			i += 2
+			continue
+		}
+		if title != "" && (personalTitle(title) && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" || !(gn > 0 && (gp.typ == "ORG" || gp.method == "geo:country" || gp.method == "list:places" || (gp.typ == "PLACE" && i+gn == b)) && gn >= on)) && on == 0 {
 			if n := s.personRun(i, b); n > 0 {
 				s.emit(i, i+n, "PERSON", "", "", "title", title, false)
 				title = ""
@@ -221,7 +280,7 @@ func (s *scanner) segment(a, b int) {
 		switch {
 		case gn > 0 && gn >= on && gn >= pn:
 			// a city that starts an unknown name is a person: "Princeton Lyman"
-			if gp.method == "geo:city" && gn == 1 && i+1 < b && s.unknownWord(i+1) && !s.caps {
+			if gp.method == "geo:city" && gn == 1 && i+1 < b && s.unknownWord(i+1) && (!s.caps || !s.cx.has(gp.country)) {
 				if n := s.personRun(i, b); n > 0 {
 					s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
 					i += n
@@ -232,6 +291,12 @@ func (s *scanner) segment(a, b int) {
 			i += gn
 			continue
 		case on > 0 && on >= pn:
+			if on >= 2 && mediaHeads[s.keys[i+on-1]] {
+				on-- // "VEA newspaper": the outlet is VEA
+				s.emit(i, i+on, "ORG", "", "", "org-cue", "", false)
+				i += on + 1
+				continue
+			}
 			s.emit(i, i+on, "ORG", "", "", "org-pattern", "", false)
 			i += on
 			continue
@@ -246,8 +311,8 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// first name + surname
-		if x.firstNames[k] && !(t.sentStart && x.words[k]) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
-			if n := s.personRun(i, b); n > 1 {
+		if x.firstNames[k] && !(t.sentStart && x.words[k]) && !(s.caps && x.words[k]) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
+			if n := s.personRun(i, b); n > 1 && !(i > 0 && s.keys[i-1] == "the" && allWords(s, i, i+n)) { // not "The Way Forward"
 				s.emit(i, i+n, "PERSON", "", "", "first-name", "", false)
 				i += n
 				continue
@@ -257,6 +322,8 @@ func (s *scanner) segment(a, b int) {
 		if !s.caps && isAcronym(t.text) && !x.words[k] {
 			if s.acronymOK(i) {
 				s.emit(i, i+1, "ORG", "", "", "acronym", "", false)
+			} else if i > 0 && s.word(i-1) && !s.toks[i-1].cap && orgCues[s.keys[i-1]] {
+				s.emit(i, i+1, "ORG", "", "", "org-cue", "", false) // "diamond monopoly ALROSA"
 			}
 			i++
 			continue
@@ -279,6 +346,27 @@ func (s *scanner) segment(a, b int) {
 			}
 			if s.last && i+n == len(s.toks) && t.allCaps {
 				i += n // a signature left in the last paragraph
+				continue
+			}
+			if title == "" && s.orgCue(i, i+n) {
+				s.emit(i, i+n, "ORG", "", "", "org-cue", "", false) // "state oil company Sonangol", "newspaper Liberte"
+				i += n
+				if i < b && mediaHeads[s.keys[i]] {
+					i++
+				}
+				continue
+			}
+			if i > 0 && s.keys[i-1] == "operation" && s.toks[i-1].cap {
+				i += n // "Operation Hakudzokwi": operations are not annotated
+				continue
+			}
+			if title == "" && n == 1 && i+1 < len(s.toks) && s.word(i+1) && !s.toks[i+1].cap && placeCues[s.keys[i+1]] {
+				s.emit(i, i+1, "PLACE", "", "", "place-cue", "", false) // "the Marange fields"
+				i++
+				continue
+			}
+			if title == "" && n == 1 && i+2 < len(s.toks) && s.toks[i+1].kind == tPunct && (s.keys[i+2] == "class" || s.keys[i+2] == "-class") {
+				i++ // "Descubierta" class: a product
 				continue
 			}
 			method := "name-run"
@@ -321,7 +409,7 @@ func isAcronymCaps(s *scanner, i int) bool {
 	if _, ok := hostJargon[w]; ok {
 		return true
 	}
-	if len(w) >= 3 && len(w) <= 4 && w[0] == 'G' && w[1] == 'O' {
+	if len(w) >= 3 && len(w) <= 4 && w[0] == 'G' && w[1] == 'O' && !s.x.words[s.keys[i]] {
 		return true // GOS, GOI: Government of ...
 	}
 	return false
@@ -370,6 +458,163 @@ func (s *scanner) unknownWord(i int) bool {
 	return true
 }
 
+// romanNumerals end a regnal name: "Abdullah II".
+var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
+
+// orgCues before a name make it an organization: "state oil company
+// Sonangol", "daily newspaper Liberte", "shipbuilder Izar".
+var orgCues = setOf(`monopoly paper company companies firm firms parastatal conglomerate corporation newspaper newspapers daily weekly magazine tabloid
+broadcaster channel network outlet website shipbuilder manufacturer producer contractor subcontractor operator airline carrier
+consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency`)
+
+// appositiveLinks may follow an organization cue before the name's comma.
+var appositiveLinks = setOf(`under in called named known`)
+
+// mediaHeads after a name make it an outlet: "VEA newspaper".
+var mediaHeads = setOf(`newspaper daily weekly magazine tabloid`)
+
+// orgCue: the name [i, j) follows an organization cue word written in lower
+// case (any case in capitals), or precedes a media head.
+func (s *scanner) orgCue(i, j int) bool {
+	if i > 0 && s.word(i-1) && (!s.toks[i-1].cap || s.caps) && orgCues[s.keys[i-1]] {
+		return true
+	}
+	// an appositive: "a sixth company under investigation, Podravka, ..."
+	if i > 1 && s.toks[i-1].text == "," {
+		for c := i - 2; c >= 0 && c >= i-5; c-- {
+			if !s.word(c) || (s.toks[c].cap && !s.caps) {
+				break
+			}
+			if orgCues[s.keys[c]] {
+				return c == i-2 || appositiveLinks[s.keys[c+1]]
+			}
+		}
+	}
+	if j+1 < len(s.toks) && s.toks[j].text == "," && (s.keys[j+1] == "the" || s.keys[j+1] == "a" || s.keys[j+1] == "an") {
+		for c := j + 2; c < len(s.toks) && c <= j+5; c++ {
+			if s.toks[c].kind == tPoss {
+				continue
+			}
+			if !s.word(c) || (s.toks[c].cap && !s.caps) || placeContext[s.keys[c]] || s.keys[c] == "of" || s.keys[c] == "for" || s.keys[c] == "by" || s.keys[c] == "with" || s.x.titles[s.keys[c]] {
+				break // "Tesic, the owner of the company": a person
+			}
+			if orgCues[s.keys[c]] || orgTails[s.keys[c]] {
+				return true
+			}
+		}
+	}
+	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && orgTails[s.keys[j]] {
+		return true // "Acima supermarket chain" is caught below; "Wana subsidiary"
+	}
+	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && !s.toks[j].cap && !s.toks[j+1].cap && orgTails[s.keys[j+1]] && !s.x.demonyms[s.keys[j]] {
+		return true // "the Acima supermarket chain"
+	}
+	return j < len(s.toks) && s.word(j) && mediaHeads[s.keys[j]] && (!s.toks[j].cap || s.caps || j == i+1)
+}
+
+// orgTails after a name (in lower case) make it a company: "Acima supermarket
+// chain", "Wana, the company's telecommunications subsidiary".
+var orgTails = setOf(`subsidiary subsidiaries chain conglomerate affiliate monopoly franchise retailer brand operator firm company`)
+
+// placeCues after a single unknown name make it a place: "the Marange fields".
+var placeCues = setOf(`fields field region area district province valley river mountains village villages town township county
+oasis basin plain plains`)
+
+// foreignHeads start an organization's name in French, Spanish, Portuguese,
+// Italian or transliterated Arabic/Persian: "Conseil de la Nation", "Partido
+// Justicialista", "Comando Maisanta", "Majlis al-Shura".
+var foreignHeads = setOf(`conseil consejo conselho consiglio comando comite comité partido parti partito frente front assemblee assemblée asamblea
+assembleia camara câmara chambre congreso tribunal corte cour ministerio ministère ministere direccion dirección direction
+secretaria secretaría agence agencia banco banque fundacion fundación fondo instituto institut movimiento mouvement movimento
+union unión unione alianza alliance confederacion confederación federacion federación sindicato majlis jamaat jamiat jamiyat hizb harakat
+tehreek tehrik sazman bonyad`)
+
+// foreignOrg: the length of a head-first name at i: the head, then names and
+// particles ("de la"), up to six words; in capitals only words that are not
+// English.
+func (s *scanner) foreignOrg(i, b int) int {
+	j := i + 1
+	last := i + 1
+	for j < b && j-i <= 6 {
+		k := s.keys[j]
+		if s.word(j) && (particles[k] || k == "des" || k == "de" || k == "al" || k == "el") && (!s.toks[j].cap || s.caps) {
+			j++
+			continue
+		}
+		if !s.capWord(j) || s.x.titles[k] || s.x.demonyms[k] {
+			break
+		}
+		if s.caps && (s.x.words[k] || capsStop[k]) && !orgModifiers[k] {
+			break
+		}
+		if n, p := s.phraseAt(j, b); n > 0 && p.typ == "ORG" && j == i+1 {
+			break
+		}
+		j++
+		last = j
+	}
+	return last - i
+}
+
+// personalTitles are honorifics that name only a person: "Empress Farah".
+var personalTitles = setOf(`king queen prince princess empress emperor shah sheikh shaykh sheik emir amir sultan crown mr mrs ms dr madame monsignor pope`)
+
+func personalTitle(title string) bool {
+	f := strings.Fields(title)
+	return len(f) > 0 && personalTitles[key(strings.TrimSuffix(f[len(f)-1], "."))]
+}
+
+// speechVerbs after a name in capitals make it a person's.
+var speechVerbs = setOf(`said says stated states claimed claims alleged alleges asserted asserts told noted added explained disagreed agreed argued
+warned insisted described mentioned commented observed replied confided`)
+
+// capsSurname: in capitals, the English word at j ends a person's name when
+// a comma, a possessive or a verb of speech follows.
+func (s *scanner) capsSurname(j int) bool {
+	k := s.keys[j]
+	if capsStop[k] || s.x.titles[k] || orgHeads[k] || placeHeads[k] || directions[k] || s.x.demonyms[k] || s.x.nonEnt[k] || s.x.phrases[k].isSet() || len(k) < 4 {
+		return false
+	}
+	if j+1 >= len(s.toks) {
+		return false
+	}
+	nt := &s.toks[j+1]
+	return nt.text == "," || nt.kind == tPoss || (s.word(j+1) && speechVerbs[s.keys[j+1]])
+}
+
+// facilityHeads end the name of a building: "Old Mutare Mission Hospital".
+var facilityHeads = setOf(`hospital mortuary clinic hotel mosque shrine temple cathedral cemetery`)
+
+// agencyWords name what an "X Administration" administers: "Tax
+// Administration", "Food and Drug Administration" (not a president's name).
+var agencyWords = setOf(`tax customs revenue maritime aviation transportation food drug veterans highway traffic port ports prison prisons
+railway railways road roads civil space nuclear`)
+
+// broadcastHeads after a nationality name a broadcaster: "Croatian Radio".
+var broadcastHeads = setOf(`radio television`)
+
+// properBefore: a word in [i, h) is a proper name (not English, not a modifier).
+func (s *scanner) properBefore(i, h int) bool {
+	for j := i; j < h; j++ {
+		if s.toks[j].kind == tWord && !s.x.words[s.keys[j]] && !orgModifiers[s.keys[j]] && !s.x.demonyms[s.keys[j]] && !s.x.phrases[s.keys[j]].isSet() && !isAcronym(s.toks[j].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeTail: a country or listed place starts at j and ends the chunk.
+func (s *scanner) placeTail(j, b int) bool {
+	if j < b && s.keys[j] == "the" {
+		j++
+	}
+	if j >= b {
+		return false
+	}
+	n, p := s.phraseAt(j, b)
+	return n > 0 && j+n == b && p.typ == "PLACE" && (p.method == "geo:country" || p.method == "list:places")
+}
+
 func trimPlural(k string) string {
 	if len(k) > 3 && k[len(k)-1] == 's' {
 		return k[:len(k)-1]
@@ -402,6 +647,10 @@ func (s *scanner) personRun(i, b int) int {
 			j++
 			continue
 		}
+		if j > i && romanNumerals[t.text] && s.capWord(j-1) {
+			j++ // "Abdullah II", "Juan Carlos I"
+			break
+		}
 		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.x.phrases[k].isSet() && !s.x.words[k]
 		if !s.capWord(j) || (s.caps && capsStop[k]) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
@@ -414,10 +663,18 @@ func (s *scanner) personRun(i, b int) int {
 			}
 		}
 		if s.caps && s.x.words[k] && !s.x.firstNames[k] {
+			// "DOUGLAS BRAVO, A FORMER ...", "HERMA MARKSMAN STATED": an English
+			// word as the surname after a name, before a comma, 'S or a verb of speech
+			if j == i+1 && !s.x.words[s.keys[i]] && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
+				if s.capsSurname(j) {
+					j++
+					words++
+				}
+			}
 			break
 		}
 		if j > i {
-			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country") {
+			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || (s.caps && p.method == "list:places")) {
 				break
 			}
 		}
@@ -455,7 +712,15 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 	best := 0
 	x := s.x
 	if s.caps {
-		if p, ok := x.phrases[s.keys[i]]; ok && p.typ == "PLACE" && !(i+1 < b && cityHeads[s.keys[i+1]]) {
+		p, ok := x.phrases[s.keys[i]]
+		place := ok && p.typ == "PLACE"
+		// "IRANIAN RESURGENCE PARTY", "IRAN NOVIN PARTY": a nationality or a
+		// country, one word, a party-like head
+		if (place || x.demonyms[s.keys[i]]) && i+2 < b && partyHeads[s.keys[i+2]] && s.capWord(i+1) && !capsStop[s.keys[i+1]] &&
+			!orgHeads[s.keys[i+1]] && !x.phrases[s.keys[i+1]].isSet() && !(i+3 < b && (s.keys[i+3] == "of" || orgHeads[s.keys[i+3]])) {
+			return 3, 0
+		}
+		if place && !(i+1 < b && cityHeads[s.keys[i+1]]) {
 			return 0, 0 // "TEHRAN UNIVERSITY" yes, "TEHRAN NATIONAL IRANIAN OIL COMPANY" no
 		}
 	}
@@ -495,7 +760,7 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		if k == "administration" && !of && h == i+1 {
 			prev := s.keys[h-1]
-			if (s.caps && !x.words[prev]) || (!s.caps && !(x.words[prev] && adjectival(prev))) {
+			if ((s.caps && !x.words[prev]) || (!s.caps && !(x.words[prev] && adjectival(prev)))) && !portfolios[prev] && !orgModifiers[prev] && !agencyWords[prev] {
 				return 0, 1 // "Bush Administration": Bush
 			}
 		}
@@ -504,20 +769,35 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		if weakHeads[k] && !of {
 			prev := s.keys[h-1]
-			if h == i+1 && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
+			if h == i+1 && !(x.demonyms[prev] && broadcastHeads[k] && !s.caps && s.toks[h].cap) && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
 				continue // "Russian Government", "INL Office", "U.S. Office"
 			}
 		}
 		end := h + 1
+		if of && h > i && s.properBefore(i, h) && s.placeTail(h+2, b) {
+			of = false // "Hypo Alpe Adria Bank Group of Austria": the bank, then Austria
+		}
 		if of {
 			end = s.ofTail(h, b)
+			if h == i && end == h+1 {
+				continue // a head alone is generic ("the Commission of the ...")
+			}
 		}
 		if end-i > best {
 			best = end - i
 		}
 	}
+	if s.caps && best == 2 && genericFirst[s.keys[i]] {
+		return 0, 0 // "EXECUTIVE BOARD", "POLITICAL PARTY": generic in capitals
+	}
 	return best, 0
 }
+
+// genericFirst words make a two-word capitals "organization" generic.
+var genericFirst = setOf(`political executive party new single ruling opposition governing main other`)
+
+// partyHeads end a party's or movement's name.
+var partyHeads = setOf(`party front movement league union alliance congress society`)
 
 // andInName: "and" at h joins words of one name ("Justice and Development
 // Party"), not two names ("Afghanistan and Coalition Forces").
@@ -608,7 +888,7 @@ func allWords(s *scanner, i, h int) bool {
 var cityHeads = setOf(`university college institute academy radio television club`)
 
 // docNouns end an organization's "of" part: "Department of Defense Policy".
-var docNouns = setOf(`policy policies program programme plan plans strategy initiative treaty agreement convention resolution report
+var docNouns = setOf(`directors trustees governors policy policies program programme plan plans strategy initiative treaty agreement convention resolution report
 conference summit meeting talks dialogue project act law bill decree protocol framework review round process mechanism`)
 
 // orgModifiers may sit before an organization head in all-capitals text.
@@ -619,7 +899,7 @@ administrative religious catholic orthodox muslim party council south north east
 free independent republican conservative progressive green radical civic justice unity reform liberation patriotic christian
 intelligence interior finance energy education health agriculture environment industry industries industrial agency mining gas
 investment development bank monetary reserve regional provincial municipal city district presidential parliamentary executive
-legislative judicial appeals court criminal investigative special anti-corruption`)
+legislative judicial appeals court criminal investigative special anti-corruption civilian political participation`)
 
 // placeSpan: a name ending in a place head word ("Rivers State", "Kandahar
 // Airfield"), or a direction before a known place ("Northern Nigeria").
@@ -631,14 +911,17 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 		}
 	}
 	best, cc := 0, ""
-	if s.caps && s.x.words[k] && !directions[k] {
-		return 0, ""
+	if s.x.demonyms[k] {
+		return 0, "" // "Argentine coast", "Afghan border": adjectives
+	}
+	if s.caps && s.x.words[k] && !directions[k] && !(i > 0 && placeContext[s.keys[i-1]]) {
+		return 0, "" // but "AT MARBLE PALACE"
 	}
 	for h := i + 1; h < b && h < i+4; h++ {
 		if !s.capWord(h) {
 			break
 		}
-		if s.x.titles[s.keys[h]] || orgHeads[s.keys[h]] {
+		if (s.x.titles[s.keys[h]] || orgHeads[s.keys[h]]) && !(h+1 < b && facilityHeads[s.keys[h+1]]) {
 			break
 		}
 		if s.caps && !placeHeads[s.keys[h]] && s.x.words[s.keys[h]] {

@@ -44,9 +44,6 @@ type Config struct {
 }
 
 func (c *Config) defaults() error {
-	if c.Dir == "" {
-		return fmt.Errorf("sink: no warehouse directory")
-	}
 	if c.TargetBytes <= 0 {
 		c.TargetBytes = 128 << 20
 	}
@@ -68,9 +65,15 @@ func (c *Config) defaults() error {
 	if c.Now == nil {
 		c.Now = time.Now
 	}
+	if c.Dir == "" {
+		return fmt.Errorf("sink: no warehouse directory")
+	}
 	return nil
 }
 
 // MaxHeld is the most messages a Sink with this config holds unacked: the
 // consumer's MaxAckPending must exceed it, or delivery silently stalls.
-func (c Config) MaxHeld() int { return c.MaxOpen * c.MaxRows }
+func (c Config) MaxHeld() int {
+	c.defaults()
+	return c.MaxOpen * min(c.MaxRows, c.MaxRuns*c.RowGroupRows)
+}
