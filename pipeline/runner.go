@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -84,34 +85,40 @@ func NewRunner(js jetstream.JetStream, cons jetstream.Consumer, cfg RunnerConfig
 // Stats returns the runner's counters.
 func (r *Runner) Stats() *StageStats { return r.cfg.Stats }
 
-// fetch delivers messages on a channel until ctx is cancelled, then drains
-// the iterator (what was already pulled is still delivered) and closes it.
+// fetch delivers messages on a channel until ctx is cancelled: it stops
+// fetching then, delivers what it already fetched, and closes the channel.
+//
+// It issues bounded Fetch requests with a short expiry rather than using
+// the Messages iterator: under load the iterator was seen to stall for its
+// whole 30 s pull expiry after a missed heartbeat, leaving a stage idle
+// with work pending; a lost short fetch costs at most fetchWait.
 func (r *Runner) fetch(ctx context.Context) (<-chan *Message, error) {
-	it, err := r.cons.Messages(jetstream.PullMaxMessages(r.cfg.Prefetch))
-	if err != nil {
-		return nil, fmt.Errorf("%s: consume: %w", r.cfg.Name, err)
-	}
-	out := make(chan *Message)
-	go func() {
-		<-ctx.Done()
-		it.Drain()
-	}()
+	out := make(chan *Message, r.cfg.Prefetch)
 	go func() {
 		defer close(out)
-		for {
-			jm, err := it.Next()
-			if errors.Is(err, jetstream.ErrMsgIteratorClosed) {
-				return
-			}
+		for ctx.Err() == nil {
+			batch, err := r.cons.Fetch(r.cfg.Prefetch, jetstream.FetchMaxWait(fetchWait))
 			if err != nil {
 				r.cfg.Logger.Warn("fetch", "stage", r.cfg.Name, "err", err)
+				select {
+				case <-ctx.Done():
+				case <-time.After(fetchWait):
+				}
 				continue
 			}
-			out <- fromNats(jm)
+			for jm := range batch.Messages() {
+				out <- fromNats(jm)
+			}
+			if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) {
+				r.cfg.Logger.Debug("fetch", "stage", r.cfg.Name, "err", err)
+			}
 		}
 	}()
 	return out, nil
 }
+
+// fetchWait bounds one fetch request.
+const fetchWait = time.Second
 
 // workContext is not cancelled with ctx, so in-flight work finishes, but
 // it is cancelled DrainTimeout after ctx.
