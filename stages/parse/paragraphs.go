@@ -238,7 +238,7 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		// the signer follows a sentence end or stands alone
 		cand := t
 		before := ""
-		if nl := strings.LastIndex(t, "\n"); nl >= 0 {
+		if nl := strings.LastIndex(t, "\n"); nl >= 0 && (isSignerName(t[nl+1:]) || nl > strings.LastIndexAny(t, ".!?)\"")) {
 			cand, before = t[nl+1:], t[:nl]
 		} else if cut >= 0 {
 			// glued onto the last line: "...meetings. Burns"
