@@ -234,6 +234,9 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 	var signers []string
 	for range 2 {
 		t := strings.TrimRight(p.Text, " \n")
+		if len(signers) == 0 {
+			t = strings.TrimSuffix(t, " .") // "EASON ."
+		}
 		cut := strings.LastIndexAny(t, "\n ")
 		// the signer follows a sentence end or stands alone
 		cand := t
@@ -244,7 +247,15 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 			// glued onto the last line: "...meetings. Burns"
 			cand, before = lastSentenceTail(t)
 		}
-		if !isSignerName(cand) || (before != "" && !endsSentence(before)) {
+		// classification instructions around the name: "GP-3 SACCIO",
+		// "EXEMPT\n\nHECK"
+		if c, ok := cutInstruction(cand); ok && c != "" {
+			cand = c
+		}
+		if b, ok := dropInstructionLine(before); ok {
+			before = b
+		}
+		if !isSignerName(cand) || (before != "" && !endsSentence(before) && !endsWithURL(before)) {
 			break
 		}
 		signers = append([]string{strings.TrimSpace(cand)}, signers...)
@@ -300,9 +311,97 @@ func isSignerName(s string) bool {
 			}
 		}
 	}
-	switch strings.ToUpper(s) {
+	switch strings.TrimRight(strings.ToUpper(s), ".") {
 	case "END", "END SUMMARY", "END COMMENT", "END TEXT", "SIPDIS", "NNNN", "BT":
 		return false
+	}
+	return true
+}
+
+// isInstruction reports a classification instruction written next to the
+// signature of old telegrams: "GP-3", "XGDS-2", "GDS", "EXEMPT".
+func isInstruction(w string) bool {
+	switch w {
+	case "GDS", "EXEMPT":
+		return true
+	}
+	for _, p := range [...]string{"GP-", "XGDS-"} {
+		if len(w) == len(p)+1 && strings.HasPrefix(w, p) && isDigit(w[len(p)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutInstruction removes a classification instruction opening cand
+// ("GP-3 SACCIO" gives "SACCIO").
+func cutInstruction(cand string) (string, bool) {
+	cand = strings.TrimSpace(cand)
+	w, rest, _ := strings.Cut(cand, " ")
+	if !isInstruction(w) {
+		return cand, false
+	}
+	return strings.TrimSpace(rest), true
+}
+
+// dropInstructionLine removes a classification instruction standing on the
+// last line of before ("...COUNTRIES.\"\n\nEXEMPT").
+func dropInstructionLine(before string) (string, bool) {
+	b := strings.TrimRight(before, " \n")
+	nl := strings.LastIndexByte(b, '\n')
+	if nl < 0 || !isInstruction(strings.TrimSpace(b[nl+1:])) {
+		return before, false
+	}
+	return strings.TrimRight(b[:nl], " \n"), true
+}
+
+// endsWithURL reports text ending in a link, as in the posts' "Please
+// visit ... Classified Website at: http://www.state.sgov.gov/p/eur/paris/
+// index.c fm" line before the signature (the link may be broken once).
+func endsWithURL(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	i := max(strings.LastIndex(s, "http://"), strings.LastIndex(s, "https://"), strings.LastIndex(s, "www."))
+	if i < 0 || strings.IndexByte(s[i:], '\n') >= 0 {
+		return false
+	}
+	return strings.Count(s[i:], " ") <= 1
+}
+
+// layoutTail returns the index in body of the layout lines that close it
+// after the text: "NNN", a declassification stamp ("Declassified/Released
+// US Department of State EO Systematic Review 30 JUN 2005"), a page footer
+// that is a classification word alone, a line without letters or digits.
+// It returns len(body) when there are none.
+func layoutTail(body []string) int {
+	k := len(body)
+	for i := len(body) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(body[i])
+		if t == "" || ruleByte[t[0]] && isRule(t) {
+			continue
+		}
+		if !isLayoutLine(t) {
+			break
+		}
+		k = i
+	}
+	return k
+}
+
+func isLayoutLine(t string) bool {
+	switch t {
+	case "NNN", "NNNN", "BT":
+		return true
+	}
+	if strings.HasPrefix(t, "Declassified/Released ") || strings.HasPrefix(t, "Systematic Review ") && isDigit(t[len(t)-1]) {
+		return true
+	}
+	if _, _, n, ok := leadingClass(t); ok && strings.TrimSpace(t[n:]) == "" {
+		return true
+	}
+	for i := 0; i < len(t); i++ {
+		if isLetter(t[i]) || isDigit(t[i]) || t[i] >= 0x80 {
+			return false
+		}
 	}
 	return true
 }

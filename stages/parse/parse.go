@@ -207,7 +207,18 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	lb.body = cleanBody(&c, lb.body[:0], lines[bodyFrom:], classIdx >= 0)
 	body := lb.body
 	paras := splitParagraphs(lb, body)
-	paras, c.Signers = takeSigners(paras)
+	if k := layoutTail(body); k < len(body) {
+		// a declassification stamp, "NNN" or a page footer after the
+		// signature: look for the signer without them, and keep the
+		// plain split when none is found.
+		p2, s2 := takeSigners(splitParagraphs(lb, body[:k]))
+		if len(s2) > 0 {
+			paras, c.Signers = p2, s2
+		}
+	}
+	if c.Signers == nil {
+		paras, c.Signers = takeSigners(paras)
+	}
 	c.Paragraphs = paras
 	c.Body = joinBody(body)
 	c.WordCount = countWords(c.Body)
@@ -472,6 +483,33 @@ func isPageLine(t string) bool {
 	return true
 }
 
+// pageHeaderTail returns the paragraph start glued onto a telegram page
+// header ("PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ..."),
+// or "" when the line holds only the header or the text after it does not
+// open a numbered paragraph (repeated subject and routing lines).
+func pageHeaderTail(t string) string {
+	if !strings.HasPrefix(t, "PAGE ") || len(t) < 40 {
+		return ""
+	}
+	// the header ends with the " NN OF NN DDHHMMZ" group
+	of := strings.Index(t, " OF ")
+	if of < 0 || of > 60 {
+		return ""
+	}
+	f := strings.Fields(t[of+4:])
+	if len(f) < 3 || !allDigits(f[0]) || len(f[1]) != 7 || f[1][6] != 'Z' || !allDigits(f[1][:6]) {
+		return ""
+	}
+	rest := t[of+4:]
+	rest = trimLeftSpTab(rest)[len(f[0]):]
+	rest = trimLeftSpTab(rest)[len(f[1]):]
+	rest = strings.TrimSpace(rest)
+	if _, _, _, _, ok := paraStart(rest); !ok {
+		return ""
+	}
+	return rest
+}
+
 // pageNumber is a page line's page: "002", or "001.2" for a continuation
 // page (COLOMBO 00000032 001.2 OF 003).
 func pageNumber(w string) bool {
@@ -492,6 +530,10 @@ func cleanBody(c *schemas.Cable, out, lines []string, afterClass bool) []string 
 		if isNoiseLine(tt, afterClass) {
 			if tt == "SIPDIS" {
 				c.Caveats = appendCaveat(c.Caveats, "SIPDIS")
+			}
+			if rest := pageHeaderTail(tt); rest != "" {
+				// "PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ..."
+				out = append(out, rest)
 			}
 			continue
 		}
