@@ -16,6 +16,11 @@
 //     already fetched are finished, committed and acked, and Run returns nil.
 //     Work in flight runs under a context that is not cancelled, bounded by
 //     DrainTimeout.
+//   - Back-pressure: a stream at its MaxMsgs or MaxBytes refuses new
+//     messages (DiscardNew). Publishers treat that as "wait", not as an
+//     error: the Publisher retries while its window fills (so Publish
+//     blocks), and a handler's outputs are retried while the input is kept
+//     alive with in-progress acks.
 //   - Conn owns the NATS connection and, when embedded, the server; Close
 //     drains the connection and then shuts the server down.
 package pipeline
