@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -180,4 +181,26 @@ func checkWithDuckDB(t *testing.T, wh string, cables int) {
 	if ents != sum || ents == 0 {
 		t.Errorf("DuckDB: %d entity rows, cables say %d", ents, sum)
 	}
+}
+
+// readRecordsForTest returns the number of cables in each commit record.
+func readRecordsForTest(wh string) []int {
+	var out []int
+	ents, _ := os.ReadDir(filepath.Join(wh, "_cablewire", "commits"))
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), "_") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(wh, "_cablewire", "commits", e.Name()))
+		if err != nil {
+			continue
+		}
+		var rec struct {
+			Cables []json.RawMessage `json:"cables"`
+		}
+		if json.Unmarshal(b, &rec) == nil {
+			out = append(out, len(rec.Cables))
+		}
+	}
+	return out
 }
