@@ -189,6 +189,23 @@ func TestRunBadInputIsDeadLettered(t *testing.T) {
 			t.Errorf("summary does not show reason %q:\n%s", r, out)
 		}
 	}
+
+	// Operators list them, and replay them into the pipeline.
+	code, out, errs = runCLI(context.Background(), "dlq", "--nats", url, "--stage", "parse")
+	if code != 0 || strings.Count(out, "not a cable") != 3 || !strings.Contains(out, "binary.dat") {
+		t.Fatalf("dlq: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, errs = runCLI(context.Background(), "dlq", "--nats", url, "--replay")
+	if code != 0 || !strings.Contains(out, "replayed 3") {
+		t.Fatalf("dlq --replay: exit %d\n%s\n%s", code, out, errs)
+	}
+	if info, err := s.Info(context.Background()); err != nil || info.State.Msgs != 0 {
+		t.Errorf("dead letters left after replay: %+v %v", info.State, err)
+	}
+	raw, _ := js.Stream(context.Background(), schemas.StreamRaw)
+	if info, err := raw.Info(context.Background()); err != nil || info.State.Msgs != 3 {
+		t.Errorf("raw stream after replay: %+v %v, want the 3 documents back", info.State, err)
+	}
 }
 
 // TestRunOnThreeNodeCluster runs the pipeline against an external
