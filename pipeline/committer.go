@@ -15,10 +15,7 @@ var errCommitFailed = errors.New("commit failed")
 // cancel drains: the messages already fetched are added, everything is
 // flushed and acked, and it returns nil.
 func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
-	msgs, err := r.fetch(ctx)
-	if err != nil {
-		return err
-	}
+	msgs := r.fetch(ctx)
 	wctx, cancel := r.workContext(ctx)
 	defer cancel()
 	held := map[*Message]struct{}{}

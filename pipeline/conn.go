@@ -66,9 +66,6 @@ func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	return c, nil
 }
 
-// Embedded reports whether the server runs in this process.
-func (c *Conn) Embedded() bool { return c.server != nil }
-
 // ClientURL is a URL other processes can use, when the embedded server
 // listens; "" otherwise.
 func (c *Conn) ClientURL() string {

@@ -40,7 +40,8 @@ type Result struct {
 	Failed    []*Message
 }
 
-func (r *Result) merge(o Result) {
+// Merge appends o's messages to r's.
+func (r *Result) Merge(o Result) {
 	r.Committed = append(r.Committed, o.Committed...)
 	r.Failed = append(r.Failed, o.Failed...)
 }

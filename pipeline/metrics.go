@@ -37,8 +37,13 @@ func (s *StageStats) deadLetter(reason string) {
 func (s *StageStats) Reasons() []ReasonCount {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]ReasonCount, 0, len(s.reasons))
-	for r, n := range s.reasons {
+	return SortReasons(s.reasons)
+}
+
+// SortReasons lists counted reasons, most first, then by text.
+func SortReasons(m map[string]int64) []ReasonCount {
+	out := make([]ReasonCount, 0, len(m))
+	for r, n := range m {
 		out = append(out, ReasonCount{r, n})
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -92,7 +92,7 @@ func (r *Runner) Stats() *StageStats { return r.cfg.Stats }
 // the Messages iterator: under load the iterator was seen to stall for its
 // whole 30 s pull expiry after a missed heartbeat, leaving a stage idle
 // with work pending; a lost short fetch costs at most fetchWait.
-func (r *Runner) fetch(ctx context.Context) (<-chan *Message, error) {
+func (r *Runner) fetch(ctx context.Context) <-chan *Message {
 	out := make(chan *Message, r.cfg.Prefetch)
 	go func() {
 		defer close(out)
@@ -114,7 +114,7 @@ func (r *Runner) fetch(ctx context.Context) (<-chan *Message, error) {
 			}
 		}
 	}()
-	return out, nil
+	return out
 }
 
 // fetchWait bounds one fetch request.
@@ -134,10 +134,7 @@ func (r *Runner) workContext(ctx context.Context) (context.Context, context.Canc
 // Run feeds messages to h with cfg.Workers goroutines until ctx is
 // cancelled, then drains and returns nil.
 func (r *Runner) Run(ctx context.Context, h Handler) error {
-	msgs, err := r.fetch(ctx)
-	if err != nil {
-		return err
-	}
+	msgs := r.fetch(ctx)
 	wctx, cancel := r.workContext(ctx)
 	defer cancel()
 	var wg sync.WaitGroup

@@ -182,9 +182,15 @@ type decoder struct {
 	err bool
 }
 
+// fail marks the input bad and stops reading it.
+func (d *decoder) fail() {
+	d.err = true
+	d.b = nil
+}
+
 func (d *decoder) byte() byte {
 	if len(d.b) == 0 {
-		d.err = true
+		d.fail()
 		return 0
 	}
 	v := d.b[0]
@@ -195,8 +201,7 @@ func (d *decoder) byte() byte {
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 {
-		d.err = true
-		d.b = nil
+		d.fail()
 		return 0
 	}
 	d.b = d.b[n:]
@@ -206,8 +211,7 @@ func (d *decoder) uvarint() uint64 {
 func (d *decoder) varint() int64 {
 	v, n := binary.Varint(d.b)
 	if n <= 0 {
-		d.err = true
-		d.b = nil
+		d.fail()
 		return 0
 	}
 	d.b = d.b[n:]
@@ -228,8 +232,7 @@ func (d *decoder) int() int {
 func (d *decoder) count(minSize int) int {
 	n := d.uvarint()
 	if n > uint64(len(d.b)/minSize) {
-		d.err = true
-		d.b = nil
+		d.fail()
 		return 0
 	}
 	return int(n)
@@ -238,8 +241,7 @@ func (d *decoder) count(minSize int) int {
 func (d *decoder) str() string {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
-		d.err = true
-		d.b = nil
+		d.fail()
 		return ""
 	}
 	s := string(d.b[:n])
@@ -269,6 +271,11 @@ func (d *decoder) addressees() []Addressee {
 		out[i] = Addressee{Routing: d.str(), Name: d.str(), Precedence: d.str(), MCN: d.str(), Excluded: d.byte()&1 != 0}
 	}
 	return out
+}
+
+// Headers are the headers of a message carrying c in the binary encoding.
+func (c *Cable) Headers() map[string][]string {
+	return map[string][]string{HeaderContentType: {ContentType}, HeaderRef: {c.RefID}, HeaderHash: {c.ContentHash}}
 }
 
 // DecodeCable decodes a message body by its content type: the binary

@@ -42,3 +42,22 @@ type SourceRecord struct {
 	Body           string `json:"body,omitempty"`
 	Text           string `json:"text,omitempty"`
 }
+
+// Headers returns doc's metadata as message headers; the body travels as
+// the message data.
+func (d Document) Headers() map[string][]string {
+	return map[string][]string{
+		HeaderRef: {d.RefID}, HeaderFormat: {d.Format}, HeaderSource: {d.Source}, HeaderHash: {d.Hash},
+	}
+}
+
+// DocumentOf reads a raw message back from its headers and data.
+func DocumentOf(h map[string][]string, body []byte) Document {
+	get := func(k string) string {
+		if v := h[k]; len(v) > 0 {
+			return v[0]
+		}
+		return ""
+	}
+	return Document{RefID: get(HeaderRef), Format: get(HeaderFormat), Source: get(HeaderSource), Hash: get(HeaderHash), Body: body}
+}

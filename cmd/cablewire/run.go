@@ -96,7 +96,9 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	stopOnSignal := context.AfterFunc(ctx, stopWorkers)
 	defer stopOnSignal()
 
-	go reportProgress(wctx, conn.JS, o.workers.logger, ws)
+	if o.workers.logger.Enabled(ctx, slog.LevelInfo) {
+		go reportProgress(wctx, conn.JS, o.workers.logger, ws)
+	}
 
 	var ist ingest.Stats
 	var runErr error

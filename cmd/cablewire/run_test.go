@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,7 +72,7 @@ func checkExactlyOnce(t *testing.T, warehouse string, want map[string]expected) 
 			t.Errorf("%s: classification %q, want %q", r.RefID, r.Classification, w.classification)
 		}
 		y, m := r.Created.Year(), int(r.Created.Month())
-		if !strings.Contains(r.Path, filepath.Join("year="+itoa4(y), "month="+itoa2(m))) {
+		if !strings.Contains(r.Path, fmt.Sprintf("year=%04d/month=%02d", y, m)) {
 			t.Errorf("%s: created %v but in partition %s", r.RefID, r.Created, r.Path)
 		}
 	}
@@ -83,19 +84,6 @@ func checkExactlyOnce(t *testing.T, warehouse string, want map[string]expected) 
 	if len(rows) != len(want) {
 		t.Errorf("%d rows, want %d", len(rows), len(want))
 	}
-}
-
-func itoa4(n int) string { s := "000" + itoa(n); return s[len(s)-4:] }
-func itoa2(n int) string { s := "0" + itoa(n); return s[len(s)-2:] }
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; n > 0; n /= 10 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-	}
-	return string(b)
 }
 
 func TestRunGeneratedCablesExactlyOnce(t *testing.T) {

@@ -45,8 +45,8 @@ func writeSummary(w io.Writer, s summary) {
 		s.ingest.Duplicates+dupSink, s.ingest.Duplicates, dupSink)
 	fmt.Fprintf(w, "parsed               %d\n", parsed)
 	fmt.Fprintf(w, "dead-lettered        %d\n", dead)
-	for r, n := range s.ingest.Reasons {
-		fmt.Fprintf(w, "  %-7s %6d  %s\n", "ingest", n, r)
+	for _, r := range pipeline.SortReasons(s.ingest.Reasons) {
+		fmt.Fprintf(w, "  %-7s %6d  %s\n", "ingest", r.Count, r.Reason)
 	}
 	for _, st := range s.stages {
 		for _, r := range st.Reasons() {

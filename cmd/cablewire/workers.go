@@ -36,10 +36,10 @@ type workers struct {
 // until ctx is cancelled.
 func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o workerOptions) (*workers, error) {
 	w := &workers{runners: map[string]*pipeline.Runner{}}
-	prefetch := 2 * o.workers
 	for _, name := range names {
 		var st stage
 		var sc *sink.Config
+		prefetch := 2 * o.workers
 		switch name {
 		case "parse":
 			st = stageParse

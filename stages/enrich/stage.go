@@ -19,10 +19,7 @@ func Stage() pipeline.Handler {
 		}
 		Enrich(&c)
 		b := c.AppendBinary(make([]byte, 0, len(m.Data)+len(c.Entities)*48))
-		h := pipeline.Header{}
-		h.Set(schemas.HeaderContentType, schemas.ContentType)
-		h.Set(schemas.HeaderRef, c.RefID)
-		h.Set(schemas.HeaderHash, c.ContentHash)
+		h := pipeline.Header(c.Headers())
 		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))
 		return []*pipeline.Message{{ID: "enriched:" + m.ID, Subject: schemas.SubjectEnriched, Header: h, Data: b}}, nil
 	})

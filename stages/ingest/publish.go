@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
@@ -57,24 +57,9 @@ func MsgID(doc schemas.Document) string {
 
 // Message is doc as a raw-stream message.
 func Message(doc schemas.Document) *pipeline.Message {
-	h := pipeline.Header{}
-	h.Set(schemas.HeaderRef, doc.RefID)
-	h.Set(schemas.HeaderFormat, doc.Format)
-	h.Set(schemas.HeaderSource, doc.Source)
-	h.Set(schemas.HeaderHash, doc.Hash)
+	h := pipeline.Header(doc.Headers())
 	h.Set(schemas.HeaderIngested, strconv.FormatInt(time.Now().UnixNano(), 10))
 	return &pipeline.Message{ID: MsgID(doc), Subject: schemas.SubjectRaw, Header: h, Data: doc.Body}
-}
-
-// Document reads a raw-stream message back.
-func Document(m *pipeline.Message) schemas.Document {
-	return schemas.Document{
-		RefID:  m.Header.Get(schemas.HeaderRef),
-		Format: m.Header.Get(schemas.HeaderFormat),
-		Source: m.Header.Get(schemas.HeaderSource),
-		Hash:   m.Header.Get(schemas.HeaderHash),
-		Body:   m.Data,
-	}
 }
 
 // DeadLetter is the dead-letter message for a document that could not be
@@ -96,11 +81,8 @@ func DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
 // reason is the error without the path the OS may put in it, so reasons
 // group in the summary.
 func reason(err error) string {
-	var pe interface{ Unwrap() error }
-	if errors.As(err, &pe) && strings.Contains(err.Error(), ": ") {
-		if inner := pe.Unwrap(); inner != nil && !errors.Is(err, ErrTooLarge) {
-			return inner.Error()
-		}
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Op + ": " + pe.Err.Error()
 	}
 	return err.Error()
 }

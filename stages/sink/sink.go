@@ -97,8 +97,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	if p == nil {
 		if len(s.open) >= s.cfg.MaxOpen {
 			r, err := s.commit(s.oldest())
-			res.Committed = append(res.Committed, r.Committed...)
-			res.Failed = append(res.Failed, r.Failed...)
+			res.Merge(r)
 			if err != nil {
 				return res, errors.Join(errCommitBefore, err)
 			}
@@ -127,8 +126,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	p.hold(m)
 	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes || p.runs() >= s.cfg.MaxRuns {
 		r, err := s.commit(p)
-		res.Committed = append(res.Committed, r.Committed...)
-		res.Failed = append(res.Failed, r.Failed...)
+		res.Merge(r)
 		return res, err
 	}
 	return res, nil
@@ -178,8 +176,7 @@ func (s *Sink) commitAll(ps []*partition) (pipeline.Result, error) {
 	var errs []error
 	for _, p := range ps {
 		r, err := s.commit(p)
-		res.Committed = append(res.Committed, r.Committed...)
-		res.Failed = append(res.Failed, r.Failed...)
+		res.Merge(r)
 		errs = append(errs, err)
 	}
 	return res, errors.Join(errs...)
