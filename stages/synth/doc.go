@@ -14,9 +14,13 @@
 // remainder, so a year's share is exact to one cable), classification mix
 // (drawn per cable with the corpus' six cables.csv classifications as
 // weights), and size (whole-text size lognormal around
-// Options.MedianBytes, default 8,800 bytes, sigma 0.66, plus a long tail
-// of one cable in a thousand at 6 to 45 times the median, so about 0.13%
-// of bodies exceed 65,536 characters). Cables before 1995 are ALL CAPITALS.
+// Options.MedianBytes, default 5,300 bytes, sigma 0.66, plus a long tail
+// of one cable in a thousand at 6 to 45 times the median; at full count
+// about 1.66 GB of text and 250 million words, the release's totals, with
+// some bodies over 65,536 characters). Cables before 1995 are ALL CAPITALS.
+// Entity density follows the corpus: the enrich stage finds about 88
+// mentions per 1,000 body words in generated cables and 85 in
+// ../shared/corpus (a third of sentences name nobody).
 // Cables come out in date order; reference ids are two-digit year +
 // station + serial (07MOSCOW4849), serials strictly increasing per station
 // and year, so ids are unique within a run.

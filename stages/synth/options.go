@@ -9,7 +9,7 @@ type Options struct {
 	// Seed selects the corpus: the same Seed and Count give byte-identical
 	// output; a different Seed gives a different corpus.
 	Seed int64
-	// MedianBytes is the median size of a whole cable text; 0 means 8,800.
+	// MedianBytes is the median size of a whole cable text; 0 means 5,300 (see defaultMedian).
 	MedianBytes int
 }
 
