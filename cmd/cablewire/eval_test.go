@@ -34,10 +34,17 @@ func TestEvalEntitiesMatchesPython(t *testing.T) {
 		input string
 		floor float64
 	}{
-		{filepath.Join(shared, "eval", "ner-gold-dev.jsonl"), filepath.Join(shared, "corpus"), 0.85},
+		// Floors sit just under the figures measured when each set was added
+		// or last improved (README), so a regression on any set fails.
+		{filepath.Join(shared, "eval", "ner-gold-dev.jsonl"), filepath.Join(shared, "corpus"), 0.94},
 		{filepath.Join(shared, "eval", "ner-gold-seed.jsonl"), filepath.Join(shared, "corpus", "seed"), 0.80},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout.jsonl"), filepath.Join(shared, "corpus"), 0.85},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout2.jsonl"), filepath.Join(shared, "corpus"), 0.80},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout.jsonl"), filepath.Join(shared, "corpus"), 0.95},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout2.jsonl"), filepath.Join(shared, "corpus"), 0.96},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout3.jsonl"), filepath.Join(shared, "corpus"), 0.97},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout4.jsonl"), filepath.Join(shared, "corpus"), 0.95},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout5.jsonl"), filepath.Join(shared, "corpus"), 0.86},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout6.jsonl"), filepath.Join(shared, "corpus"), 0.95},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout7.jsonl"), filepath.Join(shared, "corpus"), 0.82},
 	} {
 		t.Run(filepath.Base(tc.gold), func(t *testing.T) {
 			pred := filepath.Join(t.TempDir(), "pred.jsonl")

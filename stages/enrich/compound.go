@@ -83,12 +83,16 @@ func (s *scanner) shouldSplit(w string) bool {
 			up++
 		}
 	}
+	if knownVariant(x, w) {
+		return false // MNF-I
+	}
+	office := s.caps && strings.IndexByte(w, '-') < 0 && officeSymbol(x, w)
 	for _, p := range parts {
 		if len(p) == 1 && !strings.Contains(w, "/") {
 			return true // Kohout-S
 		}
-		if s.caps && x.words[strings.ToLower(p)] {
-			return true // ANTI-STATE, TWO-YEAR
+		if s.caps && x.words[strings.ToLower(p)] && !office {
+			return true // ANTI-STATE, TWO-YEAR (not INR/B)
 		}
 	}
 	if up == len(parts) && strings.ToUpper(w) == w {

@@ -21,6 +21,16 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 		}
 	}
+	if len(defs) > 0 {
+		kept := ms[:0]
+		for _, m := range ms {
+			if d, ok := defs[m.text]; ok && d.typ == notEntity {
+				continue // "Exercise Support Agreement (ESA)"
+			}
+			kept = append(kept, m)
+		}
+		ms = kept
+	}
 	// an unknown name run defined with an acronym is an organization
 	for i := range ms {
 		m := &ms[i]
@@ -49,6 +59,14 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			last := key(words[len(words)-1])
 			if _, ok := short[last]; !ok {
 				short[last] = i
+			}
+		case "PLACE":
+			// "Manas Air Base" types a later "Manas"
+			first := key(words[0])
+			if placeHeads[key(words[len(words)-1])] && !x.words[first] && !x.demonyms[first] && !x.phrases[first].isSet() && !directions[first] && len(first) > 3 {
+				if _, ok := short[first]; !ok {
+					short[first] = i
+				}
 			}
 		case "ORG":
 			first := key(words[0])
@@ -110,7 +128,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
-			if m.method == "name-run" || strings.HasPrefix(m.method, "geo:") {
+			if m.method == "name-run" || m.method == "the-guess" || strings.HasPrefix(m.method, "geo:") {
 				m.method = "coref"
 			}
 			if m.title == "" {
@@ -118,6 +136,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 		}
 	}
+	resolveSenses(ms, seg)
 	// 4. surnames the first pass skipped (English words: Wood, Gates, Ward)
 	for si := 0; si < nseg; si++ {
 		text, toks, keys := seg(si)
@@ -183,7 +202,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	}
 	kept := ms[:0]
 	for _, m := range ms {
-		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) {
+		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" {
 			continue
 		}
 		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {

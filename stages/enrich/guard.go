@@ -25,12 +25,14 @@ func maskHeaderLines(text string, toks []token) {
 		}
 		start = end + 1
 	}
-	// references to other cables: "BRASILIA 000905", "STATE 123456"
+	// references to other cables: "BRASILIA 000905", "STATE 123456"; page
+	// lines run into the text: "Kabul 00000693 003 of 003"
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].kind == tWord && toks[i].allCaps && toks[i+1].kind == tNum && len(toks[i+1].text) >= 5 {
+		if toks[i].kind == tWord && toks[i+1].kind == tNum && (toks[i].allCaps && len(toks[i+1].text) >= 5 || toks[i].cap && len(toks[i+1].text) >= 8) {
 			toks[i].masked, toks[i+1].masked = true, true
 		}
 	}
+	maskURLs(text, toks)
 	for i := range toks {
 		if toks[i].text != "(" {
 			continue
@@ -135,4 +137,30 @@ func longDigits(l string) bool {
 		}
 	}
 	return false
+}
+
+// maskURLs masks the words of web addresses: "http://www.state.sgov.gov/p/eur/paris".
+func maskURLs(text string, toks []token) {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "WWW.") {
+		return
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tWord || t.masked || len(t.text) < 3 || len(t.text) > 5 || (t.text[0]|0x20 != 'h' && t.text[0]|0x20 != 'w') {
+			continue
+		}
+		web := (strings.EqualFold(t.text, "http") || strings.EqualFold(t.text, "https")) && i+1 < len(toks) && toks[i+1].text == ":"
+		if !web && !(strings.EqualFold(t.text, "www") && i+1 < len(toks) && toks[i+1].text == ".") {
+			continue
+		}
+		end := strings.IndexAny(text[t.start:], " \t\n\r")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += t.start
+		}
+		for k := i; k < len(toks) && toks[k].start < end; k++ {
+			toks[k].masked = true
+		}
+	}
 }

@@ -9,7 +9,7 @@ secretariat university college academy foundation fund club league alliance coal
 command corps brigade battalion regiment division unit airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
 television radio newspaper times post journal news agency daily gazette herald tribune bancorp co
-enterprises consortium syndicate guards marines telecom`)
+enterprises enterprise consortium syndicate guards marines telecom house`)
 
 // smallHeads are heads that make an organization only with "of" after them or
 // a capitalized modifier before them that is not a nationality.
@@ -18,7 +18,8 @@ var weakHeads = setOf(`office group government administration mission delegation
 // placeHeads end a place name: "Rivers State", "Kandahar Airfield", "Black Sea".
 var placeHeads = setOf(`province state city airfield airport base sea ocean river lake island islands mountains mountain valley gulf bay strait
 peninsula district region oblast krai governorate prefecture county camp palace square field stadium bridge port harbor harbour dam reactor
-complex prison canal desert hospital mortuary clinic hotel mosque shrine temple cathedral cemetery plateau heights pass coast hills park village town municipality refinery oasis airbase`)
+complex prison canal desert hospital mortuary clinic hotel mosque shrine temple cathedral cemetery plateau heights pass coast hills park village town municipality refinery oasis airbase
+township tehsil rayon road street avenue highway boulevard`)
 
 // directions modify a known place into a new place: "Northern Nigeria".
 var directions = setOf(`north south east west northern southern eastern western central greater upper lower northeast northwest southeast southwest northeastern northwestern southeastern southwestern`)
@@ -30,7 +31,7 @@ var connectors = setOf(`of for the and de del la las los da do dos das van von d
 var particles = setOf(`de del la da do dos das van von der den bin bint ibn al el du le di y`)
 
 // postWords followed by a city name the office of a US post: "Embassy Berlin".
-var postWords = setOf(`embassy consulate consulate-general congen amembassy amconsul mission usmission`)
+var postWords = setOf(`embassy consulate consulate-general congen amembassy amemb usemb amconsul mission usmission`)
 
 // capsStop breaks name runs in all-capitals text.
 var capsStop = setOf(`the a an to in on at by with from he she it they we i you his her their its our is was were are be been being has have had

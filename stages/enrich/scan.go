@@ -111,6 +111,9 @@ func (s *scanner) scan() {
 	n := len(s.toks)
 	for i := 0; i < n; {
 		if !s.capWord(i) {
+			if s.toks[i].text == "(" {
+				s.docAcronym(i)
+			}
 			i++
 			continue
 		}
@@ -293,4 +296,42 @@ func letters(w string) int {
 		}
 	}
 	return n
+}
+
+// notEntity marks an acronym the cable defines as a document, program or
+// event: "Exercise Support Agreement (ESA)". Its mentions are dropped.
+const notEntity = "-"
+
+// docAcronym: "(ACR)" at i after a capitalized name that is a document's
+// ("Convention on Cluster Munitions (CCM)", "National Intelligence Estimate
+// (NIE)"), a title's ("Senior Civilian Representative (SCR)") or a generic
+// plural's ("International Oil Companies (IOCs)").
+func (s *scanner) docAcronym(i int) {
+	if i == 0 || i+2 >= len(s.toks) || s.toks[i+2].text != ")" || !isAcronym(s.toks[i+1].text) || !s.capWord(i-1) {
+		return
+	}
+	acr := s.toks[i+1].text
+	first := i - 1
+	for c := i - 2; c >= 0 && c >= i-10; c-- {
+		if s.capWord(c) {
+			first = c
+			continue
+		}
+		if s.word(c) && !s.toks[c].cap && (s.keys[c] == "of" || s.keys[c] == "on" || s.keys[c] == "for" || s.keys[c] == "the" || s.keys[c] == "and") {
+			continue
+		}
+		break
+	}
+	last := s.keys[i-1]
+	plural := strings.HasSuffix(acr, "s") && genericPlurals[last]
+	if !docNouns[last] && !s.x.titles[last] && !plural && !(first < i-1 && docNouns[s.keys[first]]) {
+		return
+	}
+	if s.defs == nil {
+		s.defs = map[string]acrDef{}
+	}
+	s.defs[acr] = acrDef{typ: notEntity}
+	if plural {
+		s.defs[acr[:len(acr)-1]] = acrDef{typ: notEntity} // "the IOC members"
+	}
 }

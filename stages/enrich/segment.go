@@ -100,7 +100,7 @@ func (s *scanner) acronymOK(i int) bool {
 	if n := len(w); n > 2 && w[n-1] == 's' && w[n-2] >= 'A' && w[n-2] <= 'Z' {
 		return false
 	}
-	if !s.x.acronyms[w] && (s.defs == nil || s.defs[w].typ == "") {
+	if !s.x.acronyms[w] && !knownVariant(s.x, w) && (s.defs == nil || s.defs[w].typ == "") {
 		return false // an acronym no list knows and the cable does not define
 	}
 	return true
@@ -110,10 +110,16 @@ func (s *scanner) acronymOK(i int) bool {
 // opening quote ("business paper “La Vie Eco”", "daily La Nacion"), and
 // is a short run of names with no title: the whole chunk is the body's name.
 func (s *scanner) cuedName(a, b int) bool {
-	if b-a < 2 || b-a > 4 {
+	if b-a < 1 || b-a > 4 {
 		return false
 	}
 	c := a - 1
+	if b-a == 1 { // "the newspaper, the Herald": one word after an appositive article
+		if c < 2 || !s.word(c) || s.keys[c] != "the" || s.toks[c].cap || s.caps || s.toks[c-1].text != "," {
+			return false
+		}
+		c--
+	}
 	if c > 0 && s.toks[c].kind == tPunct && isQuote(s.toks[c].text) {
 		c--
 	}
@@ -141,6 +147,10 @@ func (s *scanner) segment(a, b int) {
 	x := s.x
 	if s.cuedName(a, b) {
 		s.emit(a, b, "ORG", "", "", "org-cue", "", false)
+		return
+	}
+	if p := s.partyName(a, b); p >= 0 {
+		s.emit(p, b, "ORG", "", "", "org-tail", "", false) // "the Socialist Left party"
 		return
 	}
 	title, titleStart := "", -1
@@ -232,8 +242,8 @@ func (s *scanner) segment(a, b int) {
 			i++
 			continue
 		}
-		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && x.words[k] && !orgHeads[k] && !x.firstNames[k] {
-			gn = 0 // "TOTAL" in capitals is a word, not the company
+		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && x.words[k] && (!orgHeads[k] || k == "house") && !x.firstNames[k] {
+			gn = 0 // "TOTAL" in capitals is a word, not the company; "HIS HOUSE" not the House
 		}
 		if gn == 1 && (gp.method == "geo:town" || gp.method == "geo:region" && x.firstNames[k]) && !s.cx.has(gp.country) {
 			gn = 0 // "Obama" is a town in Japan: not in a Nigeria cable
@@ -271,6 +281,10 @@ func (s *scanner) segment(a, b int) {
 		}
 		if title != "" && (personalTitle(title) && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" || !(gn > 0 && (gp.typ == "ORG" || gp.method == "geo:country" || gp.method == "list:places" || (gp.typ == "PLACE" && i+gn == b)) && gn >= on)) && on == 0 {
 			if n := s.personRun(i, b); n > 0 {
+				if s.signature(i, n) {
+					i += n // "FM\n\nSTAPLETON": a signature left in the last paragraph
+					continue
+				}
 				s.emit(i, i+n, "PERSON", "", "", "title", title, false)
 				title = ""
 				i += n
@@ -344,7 +358,7 @@ func (s *scanner) segment(a, b int) {
 				i++
 				continue
 			}
-			if s.last && i+n == len(s.toks) && t.allCaps {
+			if s.signature(i, n) {
 				i += n // a signature left in the last paragraph
 				continue
 			}
@@ -356,12 +370,15 @@ func (s *scanner) segment(a, b int) {
 				}
 				continue
 			}
-			if i > 0 && s.keys[i-1] == "operation" && s.toks[i-1].cap {
+			if i > 0 && s.keys[i-1] == "operation" || shipPrefixes[k] && t.allCaps && n > 1 || !s.caps && s.capWord(i+n) && eventHeads[s.keys[i+n]] {
+				if !s.caps && s.capWord(i+n) && eventHeads[s.keys[i+n]] {
+					n++ // "Fajr Tournament": an event, not annotated
+				}
 				i += n // "Operation Hakudzokwi": operations are not annotated
 				continue
 			}
-			if title == "" && n == 1 && i+1 < len(s.toks) && s.word(i+1) && !s.toks[i+1].cap && placeCues[s.keys[i+1]] {
-				s.emit(i, i+1, "PLACE", "", "", "place-cue", "", false) // "the Marange fields"
+			if title == "" && n == 1 && (s.lowerAt(i+1, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
+				s.emit(i, i+1, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
 				i++
 				continue
 			}
@@ -373,10 +390,20 @@ func (s *scanner) segment(a, b int) {
 			if s.caps && title == "" && (n == 1 || strings.Contains(joinText(s, i, i+n), ".")) {
 				method = "caps-guess" // kept only when coreference confirms it
 			}
-			if n == 1 && title == "" && i > 0 && placeContext[s.keys[i-1]] && !(i+1 < len(s.toks) && s.toks[i+1].kind == tPoss) {
-				s.emit(i, i+1, "PLACE", "", "", "place-context", "", true) // "in Marjah"
-				i++
-				continue
+			if title == "" {
+				switch s.contextType(i, n) {
+				case "PLACE": // "in Marjah", "the province of Hadramaut"
+					s.emit(i, i+n, "PLACE", "", "", "place-context", "", n == 1)
+					i += n
+					continue
+				case "ORG": // "Hercules Manager Coleman McDonough"
+					s.emit(i, i+n, "ORG", "", "", "org-context", "", false)
+					i += n
+					continue
+				}
+			}
+			if n == 1 && title == "" && !s.caps && s.theName(i) {
+				method = "the-guess" // "the Mechel incident": kept only when coreference confirms it
 			}
 			s.emit(i, i+n, "PERSON", "", "", method, title, weak)
 			title = ""
@@ -400,7 +427,7 @@ func joinText(s *scanner, i, j int) string {
 // isAcronymCaps: in an all-capitals cable, an acronym only when a list knows it.
 func isAcronymCaps(s *scanner, i int) bool {
 	w := s.toks[i].text
-	if s.x.acronyms[w] {
+	if s.x.acronyms[w] || knownVariant(s.x, w) {
 		return true
 	}
 	if _, ok := fixedJargon[w]; ok {
@@ -476,7 +503,11 @@ var mediaHeads = setOf(`newspaper daily weekly magazine tabloid`)
 // orgCue: the name [i, j) follows an organization cue word written in lower
 // case (any case in capitals), or precedes a media head.
 func (s *scanner) orgCue(i, j int) bool {
-	if i > 0 && s.word(i-1) && (!s.toks[i-1].cap || s.caps) && orgCues[s.keys[i-1]] {
+	c := i - 1
+	if c > 0 && s.toks[c].kind == tPunct && isQuote(s.toks[c].text) {
+		c-- // `state chemical concern "Turkmenkhimiya"`
+	}
+	if c >= 0 && s.word(c) && (!s.toks[c].cap || s.caps) && orgCues[s.keys[c]] {
 		return true
 	}
 	// an appositive: "a sixth company under investigation, Podravka, ..."
@@ -490,12 +521,13 @@ func (s *scanner) orgCue(i, j int) bool {
 			}
 		}
 	}
-	if j+1 < len(s.toks) && s.toks[j].text == "," && (s.keys[j+1] == "the" || s.keys[j+1] == "a" || s.keys[j+1] == "an") {
+	// "Nevsun, the Canadian company", "Nevsun is the Canadian company"
+	if j+1 < len(s.toks) && (s.toks[j].text == "," || s.keys[j] == "is" || s.keys[j] == "was") && (s.keys[j+1] == "the" || s.keys[j+1] == "a" || s.keys[j+1] == "an") {
 		for c := j + 2; c < len(s.toks) && c <= j+5; c++ {
 			if s.toks[c].kind == tPoss {
 				continue
 			}
-			if !s.word(c) || (s.toks[c].cap && !s.caps) || placeContext[s.keys[c]] || s.keys[c] == "of" || s.keys[c] == "for" || s.keys[c] == "by" || s.keys[c] == "with" || s.x.titles[s.keys[c]] {
+			if !s.word(c) || (s.toks[c].cap && !s.caps && !s.x.demonyms[s.keys[c]]) || placeContext[s.keys[c]] || s.keys[c] == "of" || s.keys[c] == "for" || s.keys[c] == "by" || s.keys[c] == "with" || s.x.titles[s.keys[c]] {
 				break // "Tesic, the owner of the company": a person
 			}
 			if orgCues[s.keys[c]] || orgTails[s.keys[c]] {
@@ -514,11 +546,12 @@ func (s *scanner) orgCue(i, j int) bool {
 
 // orgTails after a name (in lower case) make it a company: "Acima supermarket
 // chain", "Wana, the company's telecommunications subsidiary".
-var orgTails = setOf(`subsidiary subsidiaries chain conglomerate affiliate monopoly franchise retailer brand operator firm company`)
+var orgTails = setOf(`subsidiary subsidiaries chain conglomerate affiliate monopoly franchise retailer brand operator firm company
+employees executives shareholders headquarters poll polls pollster`)
 
 // placeCues after a single unknown name make it a place: "the Marange fields".
 var placeCues = setOf(`fields field region area district province valley river mountains village villages town township county
-oasis basin plain plains`)
+oasis basin plain plains plant refinery mine mines airport airbase reactor dam port`)
 
 // foreignHeads start an organization's name in French, Spanish, Portuguese,
 // Italian or transliterated Arabic/Persian: "Conseil de la Nation", "Partido
@@ -654,6 +687,15 @@ func (s *scanner) personRun(i, b int) int {
 		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.x.phrases[k].isSet() && !s.x.words[k]
 		if !s.capWord(j) || (s.caps && capsStop[k]) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
+		}
+		if j > i && !s.caps && s.x.words[k] && (j+1 < b || j+1 < len(s.toks)) && s.toks[j+1].text == ":" {
+			break // a form's label: "Name: Smith, Roderick Gender: Male"
+		}
+		if j > i && !s.caps && len(k) > 5 && strings.HasSuffix(k, "ed") && s.x.words[k] && !s.x.firstNames[k] {
+			break // a verb: "Rangoon Shipped from ..."
+		}
+		if j > i && !s.caps && (eventHeads[k] || pluralNoun(s.x, k) && s.headingEnd(j)) && !s.x.firstNames[k] && !s.x.firstNames[s.keys[i]] {
+			break // a heading: "Gabala Issues", "Kandahar Talks"
 		}
 		if j > i && s.stopName(j) && !capsSurname {
 			// "Phil French", "Dale Prince": a nationality or title word as the
@@ -889,7 +931,7 @@ var cityHeads = setOf(`university college institute academy radio television clu
 
 // docNouns end an organization's "of" part: "Department of Defense Policy".
 var docNouns = setOf(`directors trustees governors policy policies program programme plan plans strategy initiative treaty agreement convention resolution report
-conference summit meeting talks dialogue project act law bill decree protocol framework review round process mechanism`)
+conference summit meeting talks dialogue project act law bill decree protocol framework review round process mechanism estimate`)
 
 // orgModifiers may sit before an organization head in all-capitals text.
 var orgModifiers = setOf(`national central supreme federal international state people's peoples popular democratic revolutionary islamic communist
@@ -912,6 +954,9 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 	}
 	best, cc := 0, ""
 	if s.x.demonyms[k] {
+		if i+1 < b && s.capWord(i+1) && (featureHeads[s.keys[i+1]] || regionHeads[s.keys[i+1]]) && !s.caps {
+			return 2, "" // "Arabian Sea", "Libyan Desert", "Balkan Province"
+		}
 		return 0, "" // "Argentine coast", "Afghan border": adjectives
 	}
 	if s.caps && s.x.words[k] && !directions[k] && !(i > 0 && placeContext[s.keys[i-1]]) {

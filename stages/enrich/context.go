@@ -1,0 +1,369 @@
+package enrich
+
+import "strings"
+
+// Sentence context for names no list knows. A capitalized word that is not
+// English is a person's name by default; the words around it can say it is a
+// place ("in the province of Hadramaut", "flew to Taiz", "Arghandab-based")
+// or an organization ("Hercules Manager John Smith", "John Smith of
+// Uralsib", "Nevsun employees"). resolveSenses then gives every mention of
+// the same word in a cable the type its clearest mention has.
+
+// placeOfNouns before "of" make the name after it a place: "the province of
+// Hadramaut", "off the coast of Hadramaut".
+var placeOfNouns = setOf(`province provinces region city town village villages district districts governorate coast island islands port
+outskirts suburb suburbs vicinity area municipality county prefecture oblast valley`)
+
+// motionWords before "to"/"from" make the name after it a place: "flew to
+// Taiz", "a trip to Bisha", "returned from Oku".
+var motionWords = setOf(`flew fly flies flying flight flights travel travels traveled travelled traveling travelling trip trips journey
+visit visits moved move moving went go going came come coming returned return returning headed heading driven drove drive
+road route evacuated relocated transferred deployed redeployed fled flee fleeing arrived shipped shipment shipments exported
+imported transported smuggled`)
+
+// contextType returns PLACE or ORG when the words around the unknown name
+// [i, i+n) say what it is, or "".
+func (s *scanner) contextType(i, n int) string {
+	j := i + n
+	// a possessive after the name: "in Smith's view", "in Evo Morales' project" says nothing
+	if j < len(s.toks) && (s.toks[j].kind == tPoss || isApos([]rune(s.toks[j].text)[0]) && s.toks[j].start == s.toks[j-1].end) {
+		return ""
+	}
+	if c := j; c < len(s.toks) {
+		if s.toks[c].text == "," {
+			c++
+		}
+		if c < len(s.toks) && s.word(c) && s.toks[c].cap && corpSuffixes[s.keys[c]] {
+			return "ORG" // "Insitec, Ltd"
+		}
+	}
+	if i > 0 && s.word(i-1) && !s.toks[i-1].cap {
+		p := s.keys[i-1]
+		// "at Bir al-Mansurab", "in Marjah": short runs with no first name
+		if placeContext[p] && n <= 3 && !s.x.firstNames[s.keys[i]] && !(p == "in" && i > 1 && s.word(i-2) && trustNouns[s.keys[i-2]]) && !s.personAfter(j) {
+			return "PLACE"
+		}
+		if (p == "to" || p == "from") && i > 1 && s.word(i-2) && motionWords[s.keys[i-2]] && n <= 3 {
+			return "PLACE"
+		}
+		if p == "of" && i > 1 && s.word(i-2) && !s.toks[i-2].cap && placeOfNouns[s.keys[i-2]] && n <= 3 {
+			return "PLACE"
+		}
+		if (p == "as" || p == "called" || p == "named") && n <= 3 && s.placeNear(i-1) {
+			return "PLACE" // "an area known as Oku"
+		}
+		if p == "of" && n == 1 && s.personBefore(i-1) {
+			return "ORG" // "Chris Weafer of Uralsib"
+		}
+	}
+	if j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[j-1].end && s.keys[j+1] == "based" {
+		return "PLACE" // "Arghandab-based"
+	}
+	if n == 1 && !s.caps && j < len(s.toks) {
+		// "Hercules Manager Coleman McDonough": a name, then a title and a name
+		if s.capWord(j) && (s.toks[i].sentStart || i > 0 && (s.toks[i-1].kind == tPunct && s.toks[i-1].text != "-" || listStarts[s.keys[i-1]])) {
+			if m := s.titleAt(j, len(s.toks)); m > 0 && corpTitles[s.keys[j+m-1]] && j+m < len(s.toks) && s.capWord(j+m) && !s.x.words[s.keys[j+m]] {
+				return "ORG"
+			}
+		}
+		// "right-wing Paufe leader Luis Patti"
+		if s.word(j) && s.toks[j].lower && memberHeads[s.keys[j]] && s.capWord(j+1) {
+			return "ORG"
+		}
+	}
+	return ""
+}
+
+// personBefore: a person's name of two words or more ends just before token e.
+func (s *scanner) personBefore(e int) bool {
+	for k := len(s.out) - 1; k >= 0; k-- {
+		m := &s.out[k]
+		if m.seg != s.seg {
+			return false
+		}
+		if m.tj == e {
+			return m.typ == "PERSON" && m.tj-m.ti >= 2 && m.title == ""
+		}
+		if m.tj < e {
+			return false
+		}
+	}
+	return false
+}
+
+// contextMethods are the methods of mentions typed by their context, which
+// the other mentions of the same word in the cable follow.
+var contextMethods = setOf(`place-context place-cue place-of org-cue org-context`)
+
+// resolveSenses: one sense per cable. A single-word name typed PERSON only by
+// default (no title, no first name, no full name to refer to) takes the type
+// of another mention of the same word that its context typed as a place or an
+// organization; a default name listed between places is a place ("Tatarstan,
+// Bashkiria and the North Caucasus").
+func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
+	guessed := func(m *mention) bool {
+		return m.typ == "PERSON" && m.tj-m.ti == 1 && m.title == "" && (m.method == "name-run" || m.method == "caps-guess" || m.method == "the-guess") && m.weak
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !guessed(m) {
+			continue
+		}
+		_, toks, keys := seg(m.seg)
+		if m.tj < len(toks) && (toks[m.tj].kind == tPoss || speechVerbs[keys[m.tj]]) {
+			continue // "Moscow and Lavrov's visit"
+		}
+		for _, d := range []int{-1, 1} {
+			k := i + d
+			if k < 0 || k >= len(ms) || ms[k].seg != m.seg {
+				continue
+			}
+			o := &ms[k]
+			if o.typ != "PLACE" || o.weak || !(strings.HasPrefix(o.method, "geo:") || strings.HasPrefix(o.method, "list:")) || o.method == "geo:town" {
+				continue
+			}
+			a, b := m.tj, o.ti // the tokens between the two
+			if d < 0 {
+				a, b = o.tj, m.ti
+			}
+			if listGap(toks, keys, a, b) && (keys[a] != "," || b-a > 1 || listGoesOn(toks, keys, ms, i, k)) {
+				m.typ, m.method, m.weak = "PLACE", "place-coord", false
+				break
+			}
+		}
+	}
+	// a word that some mention shows as a person's ("Mugabe himself", "told
+	// Mugabe", "Mugabe asks") keeps that sense: "go to Mugabe" is not a place
+	var person map[string]bool
+	for i := range ms {
+		m := &ms[i]
+		if m.tj-m.ti != 1 || !(guessed(m) || contextMethods[m.method]) {
+			continue
+		}
+		_, toks, keys := seg(m.seg)
+		if guessed(m) && m.tj < len(toks) && personCues[keys[m.tj]] || m.ti > 0 && personObjects[keys[m.ti-1]] {
+			if person == nil {
+				person = map[string]bool{}
+			}
+			person[key(m.text)] = true
+		}
+	}
+	if person != nil {
+		for i := range ms {
+			m := &ms[i]
+			if m.tj-m.ti == 1 && contextMethods[m.method] && person[key(m.text)] {
+				m.typ, m.method, m.weak = "PERSON", "name-run", true
+			}
+		}
+	}
+	var sense map[string]int
+	for i := range ms {
+		if ms[i].tj-ms[i].ti <= 3 && contextMethods[ms[i].method] && ms[i].typ != "PERSON" {
+			if sense == nil {
+				sense = map[string]int{}
+			}
+			k := key(ms[i].text)
+			if _, ok := sense[k]; !ok {
+				sense[k] = i
+			}
+		}
+	}
+	if sense == nil {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !guessed(m) {
+			continue
+		}
+		if j, ok := sense[key(m.text)]; ok {
+			m.typ, m.canonical, m.method, m.weak = ms[j].typ, ms[j].canonical, ms[j].method, false
+		}
+	}
+}
+
+// listGap: tokens [a, b) join two items of a list: ",", "and", "or", ", and".
+func listGap(toks []token, keys []string, a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	for t := a; t < b; t++ {
+		switch keys[t] {
+		case ",", "and", "or":
+		default:
+			return false
+		}
+	}
+	return !(b-a == 2 && keys[a] != ",")
+}
+
+// listGoesOn: items i and k, joined by a comma alone, are part of a longer
+// list (a comma or "and" before the first or after the last): not "With
+// regard to Jordan, Hamdan reported".
+func listGoesOn(toks []token, keys []string, ms []mention, i, k int) bool {
+	lo, hi := &ms[i], &ms[k]
+	if k < i {
+		lo, hi = hi, lo
+	}
+	if hi.tj < len(toks) && (keys[hi.tj] == "," || keys[hi.tj] == "and" || keys[hi.tj] == "or") {
+		return true
+	}
+	return lo.ti > 0 && keys[lo.ti-1] == ","
+}
+
+// pluralNoun: an English plural noun ("Issues", "Steps", "Talks").
+func pluralNoun(x *lexicon, k string) bool {
+	n := len(k)
+	if n < 5 || k[n-1] != 's' || k[n-2] == 's' || !x.words[k] {
+		return false
+	}
+	return x.words[k[:n-1]] || (k[n-2] == 'e' && x.words[k[:n-2]]) || (strings.HasSuffix(k, "ies") && x.words[k[:n-3]+"y"])
+}
+
+// featureHeads after a nationality word name a natural feature: "Arabian Sea".
+var featureHeads = setOf(`sea ocean gulf peninsula desert strait straits basin plateau highlands`)
+
+// signature: the name [i, i+n) ends the cable's last paragraph in capitals.
+func (s *scanner) signature(i, n int) bool {
+	if !s.last || !s.toks[i].allCaps {
+		return false
+	}
+	j := i + n
+	for j < len(s.toks) && s.toks[j].kind == tPunct && s.toks[j].text == "." {
+		j++
+	}
+	return j == len(s.toks)
+}
+
+// placeNear: a place noun within three words before token e ("an area known
+// as", "a village called").
+func (s *scanner) placeNear(e int) bool {
+	for c := e - 1; c >= 0 && c >= e-3; c-- {
+		if !s.word(c) || s.toks[c].cap {
+			return false
+		}
+		if placeOfNouns[s.keys[c]] || placeCues[s.keys[c]] {
+			return true
+		}
+	}
+	return false
+}
+
+// partyTails in lower case after a capitalized name make it a party's or a
+// movement's name: "the Socialist Left party".
+var partyTails = setOf(`party movement faction bloc`)
+
+// partyName returns where the name [p, b) before a lower-case party word
+// starts, or -1: up to four capitalized words, not only nationalities or
+// places, no title.
+func (s *scanner) partyName(a, b int) int {
+	if s.caps || b >= len(s.toks) || !s.word(b) || !s.toks[b].lower || !partyTails[s.keys[b]] || s.toks[b-1].kind != tWord {
+		return -1
+	}
+	for a < b && (s.keys[a] == "the" || determiners[s.keys[a]]) {
+		a++
+	}
+	if a > 0 && s.toks[a-1].text == "-" && s.toks[a-1].end == s.toks[a].start {
+		return -1 // "the anti-Kirchner movement"
+	}
+	if b-a < 1 || b-a > 4 {
+		return -1
+	}
+	proper := false
+	for j := a; j < b; j++ {
+		k := s.keys[j]
+		if s.toks[j].kind != tWord || !s.toks[j].cap || s.x.titles[k] || orgHeads[k] {
+			return -1
+		}
+		if !s.x.demonyms[k] && !s.x.phrases[k].isSet() && !directions[k] {
+			proper = true
+		}
+	}
+	if !proper {
+		return -1
+	}
+	return a
+}
+
+// knownVariant: an acronym a list knows with a US prefix ("USEUCOM" for
+// EUCOM) or a one-letter suffix ("MNF-I" for MNF).
+func knownVariant(x *lexicon, w string) bool {
+	if len(w) >= 6 && strings.HasPrefix(w, "US") && x.acronyms[w[2:]] {
+		return true
+	}
+	n := len(w)
+	return n >= 4 && w[n-2] == '-' && w[n-1] >= 'A' && w[n-1] <= 'Z' && x.acronyms[w[:n-2]]
+}
+
+// memberHeads in lower case between two names make the first an
+// organization: "Paufe leader Luis Patti".
+var memberHeads = setOf(`leader leaders founder cofounder co-founder chairman ceo`)
+
+// shipPrefixes start a vessel's name, which is not annotated: "U.S.S. Ashland".
+var shipPrefixes = setOf(`uss usns hms hmcs mv ms`)
+
+// personNouns after "the X" keep X a person: "the Obama administration".
+var personNouns = setOf(`administration government regime family families camp era cabinet presidency visit years rule supporters loyalists
+team campaign brothers sisters clan case cases trial assassination murder killing investigation tribunal tandem`)
+
+// theName: the unknown name at i follows "the" and is not a person's by what
+// comes after it ("the Mechel incident", "the Gripen"; not "the Obama
+// administration", "the Zapatero government").
+func (s *scanner) theName(i int) bool {
+	if i == 0 || s.keys[i-1] != "the" {
+		return false
+	}
+	j := i + 1
+	if j < len(s.toks) && (s.toks[j].kind == tPoss || s.word(j) && personNouns[s.keys[j]]) {
+		return false
+	}
+	return true
+}
+
+// eventHeads end the name of an event, which is not annotated: "Fajr
+// Tournament"; a name before them is not a person's.
+var eventHeads = setOf(`tournament festival games championship championships cup prize award awards exhibition expo fair marathon
+rally conference summit forum symposium`)
+
+// corpSuffixes after a name make it a company's: "Insitec, Ltd".
+var corpSuffixes = setOf(`ltd inc llc plc corp gmbh sarl bv nv`)
+
+// headingEnd: token j ends a heading: the end of the text or of a line, or a
+// capitalized word runs on ("Gabala Issues Responding to ...").
+func (s *scanner) headingEnd(j int) bool {
+	if j+1 >= len(s.toks) {
+		return true
+	}
+	return strings.IndexByte(s.text[s.toks[j].end:s.toks[j+1].start], '\n') >= 0 || s.capWord(j+1)
+}
+
+// trustNouns before "in" take a person: "faith in Salam Fayyad".
+var trustNouns = setOf(`faith trust confidence belief interest role participation stake hand`)
+
+// listStarts may come before an organization that starts a list item:
+// "the Hercules Manager ...", "and Hercules Manager ...".
+var listStarts = setOf(`the and of from`)
+
+// corpTitles end a company officer's title: "Hercules Manager Coleman
+// McDonough" (not "Sarkozy Chief of Staff Claude Gueant").
+var corpTitles = setOf(`manager director ceo chairman president executive officer`)
+
+// personAfter: a verb of speech follows token j: "in Putin said" never, but
+// "Mugabe told" after a place word is a person.
+func (s *scanner) personAfter(j int) bool {
+	return j < len(s.toks) && s.word(j) && speechVerbs[s.keys[j]]
+}
+
+// personCues after a name and personObjects before it show a person.
+var personCues = setOf(`said says told tells stated noted added explained argued claimed asked asks wants wanted thinks thought believes believed
+seems seemed plans planned himself herself who whom`)
+
+var personObjects = setOf(`told tell telling thanked urged informed assured reminded`)
+
+// regionHeads after a nationality word name a region: "Northern Province".
+var regionHeads = setOf(`province region district governorate oblast krai`)
+
+// lowerAt: token j is a lower-case word (in set, when set is not nil).
+func (s *scanner) lowerAt(j int, set map[string]bool) bool {
+	return j < len(s.toks) && s.word(j) && s.toks[j].lower && (set == nil || set[s.keys[j]])
+}
