@@ -1,28 +1,35 @@
 package enrich
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // splitCompounds splits hyphenated and slashed words that join names or a
 // name and an English word ("Seoul-Tokyo", "U.S.-based", "anti-Western",
 // "Takeshima/Dokdo") into their parts, so that each part is judged alone;
 // names written with hyphens ("Kim Jong-il", "Al-Qaeda") stay whole.
 func (s *scanner) splitCompounds(toks []token) []token {
-	n := 0
+	first := -1 // the first token to split
 	for i := range toks {
 		t := &toks[i]
 		if t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text) {
-			n++
+			first = i
+			break
 		}
 	}
-	if n == 0 {
+	if first < 0 {
 		return toks
 	}
-	out := make([]token, 0, len(toks)+4*n)
-	for _, t := range toks {
-		if !(t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text)) {
-			out = append(out, t)
+	out := s.split[:0] // reset copies the result to the arena and clears it
+	run := 0           // toks[run:] are not in out yet
+	for ti := first; ti < len(toks); ti++ {
+		t := &toks[ti]
+		if ti > first && !(t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text)) {
 			continue
 		}
+		out = append(out, toks[run:ti]...)
+		run = ti + 1
 		start := t.start
 		if h := s.phrasePrefix(t.text); h > 0 { // "al-Qaeda-linked": "al-Qaeda", "-", "linked"
 			p := token{start: t.start, end: t.start + h, text: t.text[:h], sentStart: t.sentStart}
@@ -47,6 +54,8 @@ func (s *scanner) splitCompounds(toks []token) []token {
 			start = off + 1
 		}
 	}
+	out = append(out, toks[run:]...)
+	s.split = out
 	return out
 }
 
@@ -61,7 +70,7 @@ func (s *scanner) phrasePrefix(w string) int {
 		if strings.IndexByte(w[:h], '-') < 0 {
 			return 0 // only a name that is itself hyphenated
 		}
-		if _, ok := s.x.phrases[key(w[:h])]; ok {
+		if _, ok := s.x.phrases[string(appendKey(s.buf[:0], w[:h]))]; ok {
 			return h
 		}
 	}
@@ -70,10 +79,13 @@ func (s *scanner) phrasePrefix(w string) int {
 
 func (s *scanner) shouldSplit(w string) bool {
 	x := s.x
-	if _, ok := x.phrases[key(w)]; ok {
+	kb := s.buf[:0]
+	defer func() { s.buf = kb }()
+	if _, ok := x.phrases[string(appendKey(kb, w))]; ok {
 		return false
 	}
-	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
+	var pbuf [8]string
+	parts := splitParts(pbuf[:0], w)
 	if len(parts) < 2 {
 		return false
 	}
@@ -91,42 +103,90 @@ func (s *scanner) shouldSplit(w string) bool {
 		if len(p) == 1 && !strings.Contains(w, "/") {
 			return true // Kohout-S
 		}
-		if s.caps && x.words[strings.ToLower(p)] && !office {
-			return true // ANTI-STATE, TWO-YEAR (not INR/B)
+		if s.caps {
+			kb = appendLower(kb[:0], p)
+			if x.words[string(kb)] && !office {
+				return true // ANTI-STATE, TWO-YEAR (not INR/B)
+			}
 		}
 	}
-	if up == len(parts) && strings.ToUpper(w) == w {
+	if up == len(parts) && isUpper(w) {
 		// office symbols (EUR/RUS) and acronym compounds (UNA-USA) stay
 		// whole unless every part is known (ROK-PRC)
 		for _, p := range parts {
-			if _, ok := x.phrases[key(p)]; !ok {
+			kb = appendKey(kb[:0], p)
+			if _, ok := x.phrases[string(kb)]; !ok {
 				return false
 			}
 		}
 		return true
 	}
 	for i, p := range parts {
-		k := key(p)
-		if particles[k] && i == 0 {
+		kb = appendKey(kb[:0], p)
+		if particles[string(kb)] && i == 0 {
 			continue
 		}
 		if p[0] >= '0' && p[0] <= '9' {
 			return true
 		}
-		if p[0] >= 'a' && p[0] <= 'z' && x.words[k] {
+		if p[0] >= 'a' && p[0] <= 'z' && x.words[string(kb)] {
 			return true // U.S.-based, anti-Western
 		}
-		if _, ok := x.phrases[k]; ok && !(i > 0 && p[0] >= 'a' && p[0] <= 'z') {
+		if _, ok := x.phrases[string(kb)]; ok && !(i > 0 && p[0] >= 'a' && p[0] <= 'z') {
 			if up >= 2 {
 				return true // Seoul-Tokyo, ROK-PRC
 			}
 		}
-		if x.demonyms[k] || directions[k] || x.nonEnt[k] {
+		if x.demonyms[string(kb)] || directions[string(kb)] || x.nonEnt[string(kb)] {
 			return true
 		}
-		if s.caps && (x.words[k] || x.acronyms[p]) && len(parts) > 1 {
+		if s.caps && (x.words[string(kb)] || x.acronyms[p]) && len(parts) > 1 {
 			return true
 		}
 	}
 	return false
+}
+
+// splitParts appends to dst the parts of w between hyphens and slashes,
+// without empty ones: strings.FieldsFunc(w, r == '-' || r == '/').
+func splitParts(dst []string, w string) []string {
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i == len(w) || w[i] == '-' || w[i] == '/' {
+			if i > start {
+				dst = append(dst, w[start:i])
+			}
+			start = i + 1
+		}
+	}
+	return dst
+}
+
+// appendLower appends strings.ToLower(w) to dst.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// isUpper reports whether strings.ToUpper(w) == w.
+func isUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf {
+			return strings.ToUpper(w) == w
+		} else if c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }

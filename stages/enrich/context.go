@@ -40,7 +40,7 @@ func (s *scanner) contextType(i, n int) string {
 	if i > 0 && s.word(i-1) && !s.toks[i-1].cap {
 		p := s.keys[i-1]
 		// "at Bir al-Mansurab", "in Marjah": short runs with no first name
-		if placeContext[p] && n <= 3 && !s.x.firstNames[s.keys[i]] && !(p == "in" && i > 1 && s.word(i-2) && trustNouns[s.keys[i-2]]) && !s.personAfter(j) {
+		if placeContext[p] && n <= 3 && !s.is(i, fFirstName) && !(p == "in" && i > 1 && s.word(i-2) && trustNouns[s.keys[i-2]]) && !s.personAfter(j) {
 			return "PLACE"
 		}
 		if (p == "to" || p == "from") && i > 1 && s.word(i-2) && motionWords[s.keys[i-2]] && n <= 3 {
@@ -62,7 +62,7 @@ func (s *scanner) contextType(i, n int) string {
 	if n == 1 && !s.caps && j < len(s.toks) {
 		// "Hercules Manager Coleman McDonough": a name, then a title and a name
 		if s.capWord(j) && (s.toks[i].sentStart || i > 0 && (s.toks[i-1].kind == tPunct && s.toks[i-1].text != "-" || listStarts[s.keys[i-1]])) {
-			if m := s.titleAt(j, len(s.toks)); m > 0 && corpTitles[s.keys[j+m-1]] && j+m < len(s.toks) && s.capWord(j+m) && !s.x.words[s.keys[j+m]] {
+			if m := s.titleAt(j, len(s.toks)); m > 0 && corpTitles[s.keys[j+m-1]] && j+m < len(s.toks) && s.capWord(j+m) && !s.is(j+m, fWord) {
 				return "ORG"
 			}
 		}
@@ -148,10 +148,12 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 			person[key(m.text)] = true
 		}
 	}
+	var kbuf [64]byte
+	kb := kbuf[:0]
 	if person != nil {
 		for i := range ms {
 			m := &ms[i]
-			if m.tj-m.ti == 1 && contextMethods[m.method] && person[key(m.text)] {
+			if m.tj-m.ti == 1 && contextMethods[m.method] && person[string(appendKey(kb[:0], m.text))] {
 				m.typ, m.method, m.weak = "PERSON", "name-run", true
 			}
 		}
@@ -162,9 +164,9 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 			if sense == nil {
 				sense = map[string]int{}
 			}
-			k := key(ms[i].text)
-			if _, ok := sense[k]; !ok {
-				sense[k] = i
+			kb = appendKey(kb[:0], ms[i].text)
+			if _, ok := sense[string(kb)]; !ok {
+				sense[string(kb)] = i
 			}
 		}
 	}
@@ -176,7 +178,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 		if !guessed(m) {
 			continue
 		}
-		if j, ok := sense[key(m.text)]; ok {
+		if j, ok := sense[string(appendKey(kb[:0], m.text))]; ok {
 			m.typ, m.canonical, m.method, m.weak = ms[j].typ, ms[j].canonical, ms[j].method, false
 		}
 	}
@@ -260,7 +262,7 @@ func (s *scanner) partyName(a, b int) int {
 	if s.caps || b >= len(s.toks) || !s.word(b) || !s.toks[b].lower || !partyTails[s.keys[b]] || s.toks[b-1].kind != tWord {
 		return -1
 	}
-	for a < b && (s.keys[a] == "the" || determiners[s.keys[a]]) {
+	for a < b && (s.keys[a] == "the" || s.is(a, fDeterminer)) {
 		a++
 	}
 	if a > 0 && s.toks[a-1].text == "-" && s.toks[a-1].end == s.toks[a].start {
@@ -271,11 +273,10 @@ func (s *scanner) partyName(a, b int) int {
 	}
 	proper := false
 	for j := a; j < b; j++ {
-		k := s.keys[j]
-		if s.toks[j].kind != tWord || !s.toks[j].cap || s.x.titles[k] || orgHeads[k] {
+		if s.toks[j].kind != tWord || !s.toks[j].cap || s.is(j, fTitle) || s.is(j, fOrgHead) {
 			return -1
 		}
-		if !s.x.demonyms[k] && !s.x.phrases[k].isSet() && !directions[k] {
+		if !s.is(j, fDemonym) && !s.is(j, fPhrase) && !s.is(j, fDirection) {
 			proper = true
 		}
 	}

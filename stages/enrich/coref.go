@@ -3,6 +3,7 @@ package enrich
 import (
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // resolve applies the cable-level rules to the mentions of all segments:
@@ -43,6 +44,10 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 	}
 	// 2. index the full names of people and organizations
+	// keys are built in kb and kb2 for lookups (m[string(kb)] does not
+	// allocate); a key becomes a string only when it is added to a map
+	var kbuf, kbuf2 [64]byte
+	kb, kb2 := kbuf[:0], kbuf2[:0]
 	short := map[string]int{} // key of a surname or short form -> mention index
 	for i := range ms {
 		m := &ms[i]
@@ -50,29 +55,30 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if n < 2 {
 			continue
 		}
-		words := strings.Fields(m.canonical)
-		if len(words) < 2 {
+		firstWord, lastWord, nw := fieldEnds(m.canonical)
+		if nw < 2 {
 			continue
 		}
 		switch m.typ {
 		case "PERSON":
-			last := key(words[len(words)-1])
-			if _, ok := short[last]; !ok {
-				short[last] = i
+			kb = appendKey(kb[:0], lastWord)
+			if _, ok := short[string(kb)]; !ok {
+				short[string(kb)] = i
 			}
 		case "PLACE":
 			// "Manas Air Base" types a later "Manas"
-			first := key(words[0])
-			if placeHeads[key(words[len(words)-1])] && !x.words[first] && !x.demonyms[first] && !x.phrases[first].isSet() && !directions[first] && len(first) > 3 {
-				if _, ok := short[first]; !ok {
-					short[first] = i
+			kb = appendKey(kb[:0], firstWord)
+			kb2 = appendKey(kb2[:0], lastWord)
+			if placeHeads[string(kb2)] && !x.words[string(kb)] && !x.demonyms[string(kb)] && !x.phrases[string(kb)].isSet() && !directions[string(kb)] && len(kb) > 3 {
+				if _, ok := short[string(kb)]; !ok {
+					short[string(kb)] = i
 				}
 			}
 		case "ORG":
-			first := key(words[0])
-			if !x.words[first] && !x.demonyms[first] && !x.phrases[first].isSet() && len(first) > 3 {
-				if _, ok := short[first]; !ok {
-					short[first] = i
+			kb = appendKey(kb[:0], firstWord)
+			if !x.words[string(kb)] && !x.demonyms[string(kb)] && !x.phrases[string(kb)].isSet() && len(kb) > 3 {
+				if _, ok := short[string(kb)]; !ok {
+					short[string(kb)] = i
 				}
 			}
 		}
@@ -80,15 +86,15 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	for i := range ms {
 		m := &ms[i]
 		if m.typ == "PERSON" && m.tj-m.ti == 1 && (m.title != "" || m.method == "administration") {
-			k := key(m.text)
-			if _, ok := short[k]; !ok {
-				short[k] = i // "President Obama" types a later "Obama"
+			kb = appendKey(kb[:0], m.text)
+			if _, ok := short[string(kb)]; !ok {
+				short[string(kb)] = i // "President Obama" types a later "Obama"
 			}
 		}
 		if (m.method == "org-cue" || m.method == "place-cue") && m.tj-m.ti == 1 {
-			k := key(m.text)
-			if _, ok := short[k]; !ok {
-				short[k] = i // "firm Izar" types a later "Izar's"
+			kb = appendKey(kb[:0], m.text)
+			if _, ok := short[string(kb)]; !ok {
+				short[string(kb)] = i // "firm Izar" types a later "Izar's"
 			}
 		}
 	}
@@ -97,17 +103,26 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if m.typ != "PERSON" || m.tj-m.ti < 2 {
 			continue
 		}
-		words := strings.Fields(m.canonical)
-		first := key(words[0])
-		if _, ok := short[first]; !ok && !x.firstNames[first] && !x.words[first] {
-			short[first] = i // "Isaias" for Isaias Afwerki, "Lee" for Lee Myung-bak
+		firstWord, _, nw := fieldEnds(m.canonical)
+		if nw == 0 {
+			continue // cannot happen for a mention of two tokens; never panic on input
+		}
+		kb = appendKey(kb[:0], firstWord)
+		if _, ok := short[string(kb)]; !ok && !x.firstNames[string(kb)] && !x.words[string(kb)] {
+			short[string(kb)] = i // "Isaias" for Isaias Afwerki, "Lee" for Lee Myung-bak
 		}
 	}
 	// 3. single words that are a surname or short form take the full name
 	cov := make([][]bool, nseg)
+	ntok := 0
 	for si := range cov {
 		_, toks, _ := seg(si)
-		cov[si] = make([]bool, len(toks))
+		ntok += len(toks)
+	}
+	covAll := make([]bool, ntok)
+	for si := range cov {
+		_, toks, _ := seg(si)
+		cov[si], covAll = covAll[:len(toks):len(toks)], covAll[len(toks):]
 	}
 	covered := func(si, t int) bool { return cov[si][t] }
 	for i := range ms {
@@ -118,7 +133,8 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if m.tj-m.ti != 1 {
 			continue
 		}
-		j, ok := short[key(m.text)]
+		kb = appendKey(kb[:0], m.text)
+		j, ok := short[string(kb)]
 		if !ok {
 			continue
 		}
@@ -206,7 +222,8 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			continue
 		}
 		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {
-			if _, ok := short[key(m.text[:len(m.text)-1])]; ok {
+			kb = appendKey(kb[:0], m.text[:len(m.text)-1])
+			if _, ok := short[string(kb)]; ok {
 				continue
 			}
 		}
@@ -220,4 +237,32 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		return ms[a].start < ms[b].start
 	})
 	return ms
+}
+
+// fieldEnds returns the first and the last of strings.Fields(s) and how
+// many fields there are, up to two.
+func fieldEnds(s string) (first, last string, n int) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if n == 0 {
+					first = s[start:i]
+				}
+				last = s[start:i]
+				n = min(n+1, 2)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if n == 0 {
+			first = s[start:]
+		}
+		last = s[start:]
+		n = min(n+1, 2)
+	}
+	return first, last, n
 }

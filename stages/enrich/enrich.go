@@ -9,6 +9,9 @@ import (
 
 var scannerPool = sync.Pool{New: func() any { return &scanner{} }}
 
+// maxMentions: a larger mention buffer is not kept for the next call.
+const maxMentions = 1024
+
 // segmentText is one text the cable's entities are found in.
 type segmentText struct {
 	n    int // paragraph number; -1 summary, -2 comment
@@ -41,24 +44,28 @@ func Enrich(c *schemas.Cable) {
 	s := scannerPool.Get().(*scanner)
 	defer scannerPool.Put(s)
 	s.x, s.caps, s.out, s.defs, s.cx = x, allCapitals(segs), s.out[:0], nil, cx
-	type segToks struct {
-		toks []token
-		keys []string
-	}
-	kept := make([]segToks, len(segs))
+	// the tokens and keys of every segment live in the scanner's arenas
+	// (reused from call to call); bounds[i] is segment i's range in them
+	s.tokArena, s.keyArena = s.tokArena[:0], s.keyArena[:0]
+	defer s.release()
+	bounds := make([][2]int, len(segs))
 	for i, sg := range segs {
-		s.toks, s.keys = make([]token, 0, len(sg.text)/5+8), nil
 		s.last = i == len(segs)-1
+		bounds[i][0] = len(s.tokArena)
 		s.reset(i, sg.text)
 		s.scan()
-		kept[i] = segToks{s.toks, s.keys}
+		bounds[i][1] = len(s.tokArena)
 	}
 	ms := s.out
 	s.out = nil
 	ms = resolve(ms, s.defs, cx, x, s.caps, func(i int) (string, []token, []string) {
-		return segs[i].text, kept[i].toks, kept[i].keys
+		a, b := bounds[i][0], bounds[i][1]
+		return segs[i].text, s.tokArena[a:b:b], s.keyArena[a:b:b]
 	}, len(segs))
 
+	if cap(c.Entities) < len(ms) {
+		c.Entities = make([]schemas.Entity, 0, len(ms))
+	}
 	c.Entities = c.Entities[:0]
 	for _, m := range ms {
 		c.Entities = append(c.Entities, schemas.Entity{
@@ -68,6 +75,11 @@ func Enrich(c *schemas.Cable) {
 	}
 	if len(c.Entities) == 0 {
 		c.Entities = nil
+	}
+	// the mentions' buffer goes back to the pool, without the cable's text
+	if cap(ms) <= maxMentions {
+		clear(ms[:cap(ms)])
+		s.out = ms[:0]
 	}
 }
 
@@ -105,14 +117,25 @@ func segments(c *schemas.Cable) []segmentText {
 
 // allCapitals reports whether the cable body is written in capitals.
 func allCapitals(segs []segmentText) bool {
-	up, low := 0, 0
+	up, low, rest := 0, 0, 0
 	for _, s := range segs {
-		for i := 0; i < len(s.text); i++ {
-			c := s.text[i]
-			if c >= 'a' && c <= 'z' {
-				low++
-			} else if c >= 'A' && c <= 'Z' {
-				up++
+		rest += len(s.text)
+	}
+	for _, s := range segs {
+		t := s.text
+		for len(t) > 0 {
+			n := min(len(t), 256)
+			for _, c := range []byte(t[:n]) {
+				if c >= 'a' && c <= 'z' {
+					low++
+				} else if c >= 'A' && c <= 'Z' {
+					up++
+				}
+			}
+			t, rest = t[n:], rest-n
+			// each byte left adds at most one capital: the answer is known
+			if low*20 >= up+rest {
+				return false
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package enrich
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // maskHeaderLines marks the tokens of header-like lines inside a paragraph
 // (routing "STATE FOR EUR/RUS", page lines "MOSCOW 00004849 002 OF 003",
@@ -58,16 +61,21 @@ func portionMarking(s string) bool {
 	if s == "" || len(s) > 60 {
 		return false
 	}
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == ' ' || r == ',' || r == '-' })
-	if len(f) == 0 {
-		return false
-	}
-	for _, w := range f {
-		if !markingWords[w] {
-			return false
+	// the fields of strings.FieldsFunc(s, '/', ' ', ',', '-'), all marking words
+	n := 0
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '/' || s[i] == ' ' || s[i] == ',' || s[i] == '-' {
+			if i > start {
+				if !markingWords[s[start:i]] {
+					return false
+				}
+				n++
+			}
+			start = i + 1
 		}
 	}
-	return true
+	return n > 0
 }
 
 var headerPrefixes = []string{"STATE FOR ", "DEPT FOR ", "DEPARTMENT FOR ", "PASS TO ", "PASS ", "SIPDIS", "NOFORN", "E.O.", "EO 1",
@@ -118,10 +126,37 @@ func headerLine(l string) bool {
 	if strings.HasPrefix(l, "FM ") || strings.HasPrefix(l, "TO ") || strings.HasPrefix(l, "INFO ") {
 		return strings.Contains(l, "AMEMBASSY") || strings.Contains(l, "SECSTATE") || strings.Contains(l, "WASHDC") || strings.Contains(l, "AMCONSUL")
 	}
-	if f := strings.Fields(l); len(f) >= 3 && len(f) <= 6 && f[1] == "FOR" {
+	if n, second := fieldsUpTo(l, 7); n >= 3 && n <= 6 && second == "FOR" {
 		return true
 	}
 	return false
+}
+
+// fieldsUpTo returns how many of strings.Fields(s) there are, counting up
+// to max, and the second one.
+func fieldsUpTo(s string, max int) (n int, second string) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if n++; n == 2 {
+					second = s[start:i]
+				}
+				if n >= max {
+					return n, second
+				}
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if n++; n == 2 {
+			second = s[start:]
+		}
+	}
+	return n, second
 }
 
 func longDigits(l string) bool {

@@ -31,12 +31,14 @@ type lexicon struct {
 	maxPhrase  int             // most tokens in a phrase
 	titles     map[string]bool
 	maxTitle   int
+	titleInfo  map[string]uint8 // titles (titleKey) and their proper prefixes (titlePrefix)
 	firstNames map[string]bool
 	words      map[string]bool // English lowercase words
 	acronyms   map[string]bool // organization TAGS and cable acronyms (exact case)
 	demonyms   map[string]bool
 	nonEnt     map[string]bool
 	countries  map[string]string // ISO alpha-2 -> short name
+	flags      map[string]uint32 // key -> the lists above it is in (flags.go)
 }
 
 var (
@@ -67,7 +69,7 @@ func readList(name string, fn func(line string)) {
 
 func loadLexicon() *lexicon {
 	x := &lexicon{
-		phrases: make(map[string]phrase, 40000), prefixes: map[string]bool{}, titles: map[string]bool{},
+		phrases: make(map[string]phrase, 40000), prefixes: map[string]bool{}, titles: map[string]bool{}, titleInfo: map[string]uint8{},
 		firstNames: make(map[string]bool, 9000), words: make(map[string]bool, 70000),
 		acronyms: map[string]bool{}, demonyms: map[string]bool{}, nonEnt: map[string]bool{},
 		countries: map[string]string{},
@@ -118,6 +120,12 @@ func loadLexicon() *lexicon {
 	readList("lists/titles.txt", func(l string) {
 		k := phraseKey(l)
 		x.titles[k] = true
+		x.titleInfo[k] |= titleKey
+		for i := 0; i < len(k); i++ {
+			if k[i] == ' ' {
+				x.titleInfo[k[:i]] |= titlePrefix
+			}
+		}
 		if n := strings.Count(k, " ") + 1; n > x.maxTitle {
 			x.maxTitle = n
 		}
@@ -135,6 +143,7 @@ func loadLexicon() *lexicon {
 			x.nonEnt[key(w)] = true
 		}
 	})
+	buildFlags(x)
 	return x
 }
 

@@ -1,6 +1,9 @@
 package enrich
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // mention is one entity mention found in one text segment.
 type mention struct {
@@ -35,24 +38,141 @@ type scanner struct {
 	cx   *cableContext
 	buf  []byte
 	last bool // the segment is the cable's last
+
+	// per-call buffers, kept with the scanner in scannerPool: the tokens and
+	// keys of all the cable's segments, one after the other, and scratch
+	// space for splitCompounds and for building keys
+	tokArena []token
+	keyArena []string
+	split    []token
+	kbuf     []byte
+	kpos     [][3]int32 // token index, start and end in kbuf
+	fl       []uint32   // the segment's token flags (see is), 0 until known
 }
 
+// reset tokenizes the segment text and appends its tokens and keys to the
+// arenas; s.toks and s.keys are the segment's part of them.
 func (s *scanner) reset(seg int, text string) {
 	s.seg, s.text = seg, text
-	s.toks = tokenize(text, s.toks[:0])
-	maskHeaderLines(text, s.toks)
-	s.toks = s.splitCompounds(s.toks)
-	if cap(s.keys) < len(s.toks) {
-		s.keys = make([]string, len(s.toks))
-	}
-	s.keys = s.keys[:len(s.toks)]
-	for i := range s.toks {
-		if s.toks[i].kind == tWord || s.toks[i].kind == tNum {
-			s.keys[i] = key(s.toks[i].text)
-		} else {
-			s.keys[i] = s.toks[i].text
+	base := len(s.tokArena)
+	toks := tokenize(text, s.tokArena[base:base])
+	maskHeaderLines(text, toks)
+	toks = s.splitCompounds(toks)
+	if n := len(toks); n > 0 && base < cap(s.tokArena) && &toks[0] == &s.tokArena[:base+1][base] {
+		s.tokArena = s.tokArena[:base+n] // tokenized in place
+	} else {
+		s.tokArena = append(s.tokArena[:base], toks...)
+		if len(s.split) > 0 {
+			clear(s.split) // copied: keep no text in the scratch buffer
+			if cap(s.split) > maxArena {
+				s.split = nil
+			}
+			s.split = s.split[:0]
 		}
 	}
+	end := len(s.tokArena)
+	s.toks = s.tokArena[base:end:end]
+	// keys: the ASCII words that key changes (capitals, dots) are built in
+	// one buffer that becomes one string for the segment
+	s.keyArena = s.keyArena[:base]
+	s.kbuf, s.kpos = s.kbuf[:0], s.kpos[:0]
+	for i := range s.toks {
+		w := s.toks[i].text
+		if s.toks[i].kind == tWord || s.toks[i].kind == tNum {
+			switch s.toks[i].keyCase {
+			case keySame:
+			case keyASCII:
+				a := len(s.kbuf)
+				s.kbuf = appendKeyASCII(s.kbuf, w)
+				s.kpos = append(s.kpos, [3]int32{int32(i), int32(a), int32(len(s.kbuf))})
+			default:
+				w = key(w)
+			}
+		}
+		s.keyArena = append(s.keyArena, w)
+	}
+	s.keys = s.keyArena[base:end:end]
+	if cap(s.fl) < len(s.toks) {
+		s.fl = make([]uint32, len(s.toks)+len(s.toks)/2)
+	}
+	s.fl = s.fl[:len(s.toks)]
+	clear(s.fl)
+	if len(s.kpos) > 0 {
+		str := string(s.kbuf)
+		for _, p := range s.kpos {
+			s.keys[p[0]] = str[p[1]:p[2]]
+		}
+	}
+}
+
+// appendKey appends key(w) to dst.
+func appendKey(dst []byte, w string) []byte {
+	switch asciiKeyCase(w) {
+	case keySame:
+		return append(dst, w...)
+	case keyASCII:
+		return appendKeyASCII(dst, w)
+	}
+	return append(dst, key(w)...)
+}
+
+// appendKeyASCII appends key(w) for an ASCII w: lower case, no dots.
+func appendKeyASCII(dst []byte, w string) []byte {
+	for j := 0; j < len(w); j++ {
+		if c := w[j]; c != '.' {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+const (
+	keySame  = iota // key(w) == w
+	keyASCII        // ASCII with capitals or dots: lower-cased, dots dropped
+	keyOther        // not ASCII: key does the work
+)
+
+// asciiKeyCase tells what key does to w.
+func asciiKeyCase(w string) int {
+	needs := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return keyOther
+		}
+		if (c >= 'A' && c <= 'Z') || c == '.' {
+			needs = true
+		}
+	}
+	if needs {
+		return keyASCII
+	}
+	return keySame
+}
+
+// maxArena: larger arenas are not kept for the next call.
+const maxArena = 1 << 16
+
+// release drops the references the scanner's buffers hold to the cable's
+// text, so that a pooled scanner keeps no state of the call.
+func (s *scanner) release() {
+	clear(s.tokArena)
+	clear(s.keyArena)
+	clear(s.out) // empty unless the call failed
+	s.tokArena, s.keyArena, s.out = s.tokArena[:0], s.keyArena[:0], s.out[:0]
+	if cap(s.tokArena) > maxArena {
+		s.tokArena = nil
+	}
+	if cap(s.keyArena) > maxArena {
+		s.keyArena = nil
+	}
+	if cap(s.kbuf) > maxArena {
+		s.kbuf = nil
+	}
+	s.toks, s.keys, s.text, s.cx, s.defs = nil, nil, "", nil, nil
 }
 
 // word reports whether token i is an unmasked word or number.
@@ -93,7 +213,7 @@ func (s *scanner) lowerConnector(i int) bool {
 	}
 	t := &s.toks[i]
 	k := s.keys[i]
-	if !connectors[k] || (t.cap && !s.caps) {
+	if !s.is(i, fConnector) || (t.cap && !s.caps) {
 		return false
 	}
 	if k == "the" && (i == 0 || !(s.keys[i-1] == "of" || s.keys[i-1] == "for" || s.keys[i-1] == "in" || s.keys[i-1] == "and")) {
@@ -103,7 +223,7 @@ func (s *scanner) lowerConnector(i int) bool {
 		return true
 	}
 	// "of the USA", "de la Rua", "in the Arabian Peninsula"
-	return i+2 < len(s.toks) && s.word(i+1) && connectors[s.keys[i+1]] && !s.toks[i+1].cap && s.capWord(i+2)
+	return i+2 < len(s.toks) && s.word(i+1) && s.is(i+1, fConnector) && !s.toks[i+1].cap && s.capWord(i+2)
 }
 
 // scan finds the mentions of the current segment.
@@ -135,7 +255,7 @@ func (s *scanner) chunkEnd(i int) int {
 	for j < n {
 		switch {
 		case s.capWord(j):
-			if s.caps && capsStop[s.keys[j]] {
+			if s.caps && s.is(j, fCapsStop) {
 				return j
 			}
 			// an initial's or a title's dot: "William B. Wood", "Amb. Burns"
@@ -144,7 +264,7 @@ func (s *scanner) chunkEnd(i int) int {
 				continue
 			}
 			j++
-		case j > i && s.lowerConnector(j) && !(s.caps && capsStop[s.keys[j]]):
+		case j > i && s.lowerConnector(j) && !(s.caps && s.is(j, fCapsStop)):
 			j++
 		case j > i && s.toks[j].text == "+" && s.word(j+1): // P5+1
 			j++
@@ -159,7 +279,7 @@ func (s *scanner) chunkEnd(i int) int {
 }
 
 func trimConnectors(s *scanner, i, j int) int {
-	for j > i+1 && (connectors[s.keys[j-1]] && !s.toks[j-1].cap || s.toks[j-1].kind == tPunct) {
+	for j > i+1 && (s.is(j-1, fConnector) && !s.toks[j-1].cap || s.toks[j-1].kind == tPunct) {
 		j--
 	}
 	return j
@@ -183,9 +303,18 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 			}
 			break
 		}
-		if len(sb) > 0 {
-			sb = append(sb, ' ')
+		if len(sb) == 0 {
+			// one word: the token's flags tell whether a lookup can match
+			sb = append(sb, s.keys[j]...)
+			words++
+			if s.is(j, fPhrase) {
+				bestN, best = j+1-i, s.x.phrases[string(sb)]
+			} else if !s.is(j, fPrefix) {
+				break
+			}
+			continue
 		}
+		sb = append(sb, ' ')
 		sb = append(sb, s.keys[j]...)
 		words++
 		if p, ok := s.x.phrases[string(sb)]; ok {
@@ -202,7 +331,7 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 func (s *scanner) titleAt(i, b int) int {
 	// modifiers: "Assistant Administrator", "Acting Foreign Minister"
 	m := i
-	for m < b && m-i < 3 && titleModifiers[s.keys[m]] && (s.toks[m].cap || s.caps) {
+	for m < b && m-i < 3 && s.is(m, fTitleModifier) && (s.toks[m].cap || s.caps) {
 		m++
 	}
 	if m > i {
@@ -229,13 +358,29 @@ func (s *scanner) titleAt0(i, b int) int {
 			}
 			break
 		}
-		if len(sb) > 0 {
+		first := len(sb) == 0
+		if !first {
 			sb = append(sb, ' ')
 		}
 		sb = append(sb, s.keys[j]...)
 		words++
-		if s.x.titles[string(sb)] && (s.toks[j].cap || s.caps) {
+		var info uint8 // titleKey, titlePrefix
+		if first {
+			// one word: the token's flags are the lookup
+			if s.is(j, fTitle) {
+				info |= titleKey
+			}
+			if s.is(j, fTitlePrefix) {
+				info |= titlePrefix
+			}
+		} else {
+			info = s.x.titleInfo[string(sb)]
+		}
+		if info&titleKey != 0 && (s.toks[j].cap || s.caps) {
 			best = j + 1 - i
+		}
+		if info == 0 {
+			break // no longer title starts with these words
 		}
 	}
 	s.buf = sb
@@ -259,7 +404,7 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	s.out = append(s.out, m)
 	// acronym definition: "Full Name (ACR)"
 	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
-		!s.x.words[s.keys[j+1]] && !s.x.words[trimPlural(s.keys[j+1])] {
+		!s.is(j+1, fWord) && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}
 		}
@@ -324,7 +469,7 @@ func (s *scanner) docAcronym(i int) {
 	}
 	last := s.keys[i-1]
 	plural := strings.HasSuffix(acr, "s") && genericPlurals[last]
-	if !docNouns[last] && !s.x.titles[last] && !plural && !(first < i-1 && docNouns[s.keys[first]]) {
+	if !docNouns[last] && !s.x.titles[last] && !plural && !(first < i-1 && s.is(first, fDocNoun)) {
 		return
 	}
 	if s.defs == nil {

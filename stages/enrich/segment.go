@@ -84,10 +84,10 @@ func (s *scanner) titleBeforeName(i, n, b int) bool {
 	for j < b && s.toks[j].kind == tPunct {
 		j++
 	}
-	if n > 1 || !s.x.words[s.keys[i]] || (j < b && (s.keys[j] == "of" || s.keys[j] == "for")) {
+	if n > 1 || !s.is(i, fWord) || (j < b && (s.keys[j] == "of" || s.keys[j] == "for")) {
 		return true
 	}
-	return j < b && s.capWord(j) && (!s.x.words[s.keys[j]] || s.x.firstNames[s.keys[j]])
+	return j < b && s.capWord(j) && (!s.is(j, fWord) || s.is(j, fFirstName))
 }
 
 // acronymOK: an acronym in mixed-case text names a body unless it is a
@@ -131,7 +131,7 @@ func (s *scanner) cuedName(a, b int) bool {
 	}
 	for j := a; j < b; j++ {
 		k := s.keys[j]
-		if s.toks[j].kind != tWord || s.x.titles[k] || s.x.demonyms[k] || s.x.firstNames[k] || s.x.phrases[k].typ == "PLACE" {
+		if s.toks[j].kind != tWord || s.is(j, fTitle) || s.is(j, fDemonym) || s.is(j, fFirstName) || s.x.phrases[k].typ == "PLACE" {
 			return false
 		}
 	}
@@ -165,17 +165,17 @@ func (s *scanner) segment(a, b int) {
 			i++
 			continue
 		}
-		if (!t.cap || s.caps) && connectors[k] && !s.caps || k == "the" || (s.caps && capsStop[k]) {
+		if (!t.cap || s.caps) && s.is(i, fConnector) && !s.caps || k == "the" || (s.caps && s.is(i, fCapsStop)) {
 			title = "" // a title names only the name right after it
 			i++
 			continue
 		}
-		if determiners[k] && (t.sentStart || !t.allCaps) && !s.caps {
+		if s.is(i, fDeterminer) && (t.sentStart || !t.allCaps) && !s.caps {
 			i++
 			continue
 		}
 		// "Visit Embassy Cairo's ...": a sentence-initial verb is not part of the name
-		if t.sentStart && x.words[k] && !orgModifiers[k] && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
+		if t.sentStart && s.is(i, fWord) && !s.is(i, fOrgModifier) && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
 			i++
 			continue
 		}
@@ -213,10 +213,10 @@ func (s *scanner) segment(a, b int) {
 			}
 			// "Secretary of Defense Gates", "Minister of Foreign Affairs Qirbi"
 			e := j + 1
-			for e < b && e-j <= 4 && (portfolios[s.keys[e]] || (s.keys[e] == "the" && e == j+1)) {
+			for e < b && e-j <= 4 && (s.is(e, fPortfolio) || (s.keys[e] == "the" && e == j+1)) {
 				e++
 			}
-			if e > j+1 && e < b && s.capWord(e) && !orgHeads[s.keys[e]] {
+			if e > j+1 && e < b && s.capWord(e) && !s.is(e, fOrgHead) {
 				if title == "" {
 					titleStart = i
 				}
@@ -238,14 +238,14 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 		}
-		if x.nonEnt[k] && gn == 0 {
+		if s.is(i, fNonEnt) && gn == 0 {
 			i++
 			continue
 		}
-		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && x.words[k] && (!orgHeads[k] || k == "house") && !x.firstNames[k] {
+		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && s.is(i, fWord) && (!s.is(i, fOrgHead) || k == "house") && !s.is(i, fFirstName) {
 			gn = 0 // "TOTAL" in capitals is a word, not the company; "HIS HOUSE" not the House
 		}
-		if gn == 1 && (gp.method == "geo:town" || gp.method == "geo:region" && x.firstNames[k]) && !s.cx.has(gp.country) {
+		if gn == 1 && (gp.method == "geo:town" || gp.method == "geo:region" && s.is(i, fFirstName)) && !s.cx.has(gp.country) {
 			gn = 0 // "Obama" is a town in Japan: not in a Nigeria cable
 		}
 		on, person := s.orgSpan(i, b)
@@ -264,7 +264,7 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// a first name before a town's name: "Nelson Mandela", "Carolina Barco"
-		if x.firstNames[k] && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
+		if s.is(i, fFirstName) && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 {
 				s.emit(i, i+n, "PERSON", "", "", "first-name", title, false)
 				title = ""
@@ -320,12 +320,12 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		_ = titleStart
-		if x.demonyms[k] || x.titles[k] {
+		if s.is(i, fDemonym) || s.is(i, fTitle) {
 			i++
 			continue
 		}
 		// first name + surname
-		if x.firstNames[k] && !(t.sentStart && x.words[k]) && !(s.caps && x.words[k]) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
+		if s.is(i, fFirstName) && !(t.sentStart && s.is(i, fWord)) && !(s.caps && s.is(i, fWord)) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 && !(i > 0 && s.keys[i-1] == "the" && allWords(s, i, i+n)) { // not "The Way Forward"
 				s.emit(i, i+n, "PERSON", "", "", "first-name", "", false)
 				i += n
@@ -333,7 +333,7 @@ func (s *scanner) segment(a, b int) {
 			}
 		}
 		// acronyms
-		if !s.caps && isAcronym(t.text) && !x.words[k] {
+		if !s.caps && isAcronym(t.text) && !s.is(i, fWord) {
 			if s.acronymOK(i) {
 				s.emit(i, i+1, "ORG", "", "", "acronym", "", false)
 			} else if i > 0 && s.word(i-1) && !s.toks[i-1].cap && orgCues[s.keys[i-1]] {
@@ -411,7 +411,7 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// "the West", "the North"
-		if directions[k] && i > 0 && s.keys[i-1] == "the" && !s.caps && (i+1 >= b) {
+		if s.is(i, fDirection) && i > 0 && s.keys[i-1] == "the" && !s.caps && (i+1 >= b) {
 			s.emit(i, i+1, "PLACE", "", "", "direction", "", false)
 		}
 		i++
@@ -436,7 +436,7 @@ func isAcronymCaps(s *scanner, i int) bool {
 	if _, ok := hostJargon[w]; ok {
 		return true
 	}
-	if len(w) >= 3 && len(w) <= 4 && w[0] == 'G' && w[1] == 'O' && !s.x.words[s.keys[i]] {
+	if len(w) >= 3 && len(w) <= 4 && w[0] == 'G' && w[1] == 'O' && !s.is(i, fWord) {
 		return true // GOS, GOI: Government of ...
 	}
 	return false
@@ -450,7 +450,7 @@ func (s *scanner) unknownWord(i int) bool {
 	}
 	k := s.keys[i]
 	x := s.x
-	if x.words[k] || x.demonyms[k] || x.nonEnt[k] || x.titles[k] || orgHeads[k] || placeHeads[k] || directions[k] {
+	if s.is(i, fWord) || s.is(i, fDemonym) || s.is(i, fNonEnt) || s.is(i, fTitle) || s.is(i, fOrgHead) || s.is(i, fPlaceHead) || s.is(i, fDirection) {
 		return false
 	}
 	if x.words[trimPlural(k)] || x.demonyms[trimPlural(k)] || x.nonEnt[trimPlural(k)] {
@@ -527,7 +527,7 @@ func (s *scanner) orgCue(i, j int) bool {
 			if s.toks[c].kind == tPoss {
 				continue
 			}
-			if !s.word(c) || (s.toks[c].cap && !s.caps && !s.x.demonyms[s.keys[c]]) || placeContext[s.keys[c]] || s.keys[c] == "of" || s.keys[c] == "for" || s.keys[c] == "by" || s.keys[c] == "with" || s.x.titles[s.keys[c]] {
+			if !s.word(c) || (s.toks[c].cap && !s.caps && !s.is(c, fDemonym)) || placeContext[s.keys[c]] || s.keys[c] == "of" || s.keys[c] == "for" || s.keys[c] == "by" || s.keys[c] == "with" || s.is(c, fTitle) {
 				break // "Tesic, the owner of the company": a person
 			}
 			if orgCues[s.keys[c]] || orgTails[s.keys[c]] {
@@ -538,7 +538,7 @@ func (s *scanner) orgCue(i, j int) bool {
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && orgTails[s.keys[j]] {
 		return true // "Acima supermarket chain" is caught below; "Wana subsidiary"
 	}
-	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && !s.toks[j].cap && !s.toks[j+1].cap && orgTails[s.keys[j+1]] && !s.x.demonyms[s.keys[j]] {
+	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && !s.toks[j].cap && !s.toks[j+1].cap && orgTails[s.keys[j+1]] && !s.is(j, fDemonym) {
 		return true // "the Acima supermarket chain"
 	}
 	return j < len(s.toks) && s.word(j) && mediaHeads[s.keys[j]] && (!s.toks[j].cap || s.caps || j == i+1)
@@ -570,14 +570,14 @@ func (s *scanner) foreignOrg(i, b int) int {
 	last := i + 1
 	for j < b && j-i <= 6 {
 		k := s.keys[j]
-		if s.word(j) && (particles[k] || k == "des" || k == "de" || k == "al" || k == "el") && (!s.toks[j].cap || s.caps) {
+		if s.word(j) && (s.is(j, fParticle) || k == "des" || k == "de" || k == "al" || k == "el") && (!s.toks[j].cap || s.caps) {
 			j++
 			continue
 		}
-		if !s.capWord(j) || s.x.titles[k] || s.x.demonyms[k] {
+		if !s.capWord(j) || s.is(j, fTitle) || s.is(j, fDemonym) {
 			break
 		}
-		if s.caps && (s.x.words[k] || capsStop[k]) && !orgModifiers[k] {
+		if s.caps && (s.is(j, fWord) || s.is(j, fCapsStop)) && !s.is(j, fOrgModifier) {
 			break
 		}
 		if n, p := s.phraseAt(j, b); n > 0 && p.typ == "ORG" && j == i+1 {
@@ -593,8 +593,9 @@ func (s *scanner) foreignOrg(i, b int) int {
 var personalTitles = setOf(`king queen prince princess empress emperor shah sheikh shaykh sheik emir amir sultan crown mr mrs ms dr madame monsignor pope`)
 
 func personalTitle(title string) bool {
-	f := strings.Fields(title)
-	return len(f) > 0 && personalTitles[key(strings.TrimSuffix(f[len(f)-1], "."))]
+	_, last, n := fieldEnds(title)
+	var kbuf [32]byte
+	return n > 0 && personalTitles[string(appendKey(kbuf[:0], strings.TrimSuffix(last, ".")))]
 }
 
 // speechVerbs after a name in capitals make it a person's.
@@ -605,7 +606,7 @@ warned insisted described mentioned commented observed replied confided`)
 // a comma, a possessive or a verb of speech follows.
 func (s *scanner) capsSurname(j int) bool {
 	k := s.keys[j]
-	if capsStop[k] || s.x.titles[k] || orgHeads[k] || placeHeads[k] || directions[k] || s.x.demonyms[k] || s.x.nonEnt[k] || s.x.phrases[k].isSet() || len(k) < 4 {
+	if s.is(j, fCapsStop) || s.is(j, fTitle) || s.is(j, fOrgHead) || s.is(j, fPlaceHead) || s.is(j, fDirection) || s.is(j, fDemonym) || s.is(j, fNonEnt) || s.is(j, fPhrase) || len(k) < 4 {
 		return false
 	}
 	if j+1 >= len(s.toks) {
@@ -629,7 +630,7 @@ var broadcastHeads = setOf(`radio television`)
 // properBefore: a word in [i, h) is a proper name (not English, not a modifier).
 func (s *scanner) properBefore(i, h int) bool {
 	for j := i; j < h; j++ {
-		if s.toks[j].kind == tWord && !s.x.words[s.keys[j]] && !orgModifiers[s.keys[j]] && !s.x.demonyms[s.keys[j]] && !s.x.phrases[s.keys[j]].isSet() && !isAcronym(s.toks[j].text) {
+		if s.toks[j].kind == tWord && !s.is(j, fWord) && !s.is(j, fOrgModifier) && !s.is(j, fDemonym) && !s.is(j, fPhrase) && !isAcronym(s.toks[j].text) {
 			return true
 		}
 	}
@@ -657,8 +658,7 @@ func trimPlural(k string) string {
 
 // stopName: token i cannot continue a person's name.
 func (s *scanner) stopName(i int) bool {
-	k := s.keys[i]
-	return orgHeads[k] || s.x.demonyms[k] || s.x.nonEnt[k] || s.x.titles[k] || (!s.caps && (isAcronym(s.toks[i].text) || camelAbbrev(s.toks[i].text)))
+	return s.is(i, fOrgHead) || s.is(i, fDemonym) || s.is(i, fNonEnt) || s.is(i, fTitle) || (!s.caps && (isAcronym(s.toks[i].text) || camelAbbrev(s.toks[i].text)))
 }
 
 // personRun returns the length of a person's name starting at i: up to five
@@ -676,7 +676,7 @@ func (s *scanner) personRun(i, b int) int {
 			break
 		}
 		k := s.keys[j]
-		if particles[k] && (!t.cap || s.caps) && j > i && (s.capWord(j+1) || (j+2 < b && particles[s.keys[j+1]] && s.capWord(j+2))) {
+		if s.is(j, fParticle) && (!t.cap || s.caps) && j > i && (s.capWord(j+1) || (j+2 < b && s.is(j+1, fParticle) && s.capWord(j+2))) {
 			j++
 			continue
 		}
@@ -684,30 +684,30 @@ func (s *scanner) personRun(i, b int) int {
 			j++ // "Abdullah II", "Juan Carlos I"
 			break
 		}
-		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.x.phrases[k].isSet() && !s.x.words[k]
-		if !s.capWord(j) || (s.caps && capsStop[k]) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
+		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.is(j, fPhrase) && !s.is(j, fWord)
+		if !s.capWord(j) || (s.caps && s.is(j, fCapsStop)) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
 		}
-		if j > i && !s.caps && s.x.words[k] && (j+1 < b || j+1 < len(s.toks)) && s.toks[j+1].text == ":" {
+		if j > i && !s.caps && s.is(j, fWord) && (j+1 < b || j+1 < len(s.toks)) && s.toks[j+1].text == ":" {
 			break // a form's label: "Name: Smith, Roderick Gender: Male"
 		}
-		if j > i && !s.caps && len(k) > 5 && strings.HasSuffix(k, "ed") && s.x.words[k] && !s.x.firstNames[k] {
+		if j > i && !s.caps && len(k) > 5 && strings.HasSuffix(k, "ed") && s.is(j, fWord) && !s.is(j, fFirstName) {
 			break // a verb: "Rangoon Shipped from ..."
 		}
-		if j > i && !s.caps && (eventHeads[k] || pluralNoun(s.x, k) && s.headingEnd(j)) && !s.x.firstNames[k] && !s.x.firstNames[s.keys[i]] {
+		if j > i && !s.caps && (eventHeads[k] || pluralNoun(s.x, k) && s.headingEnd(j)) && !s.is(j, fFirstName) && !s.is(i, fFirstName) {
 			break // a heading: "Gabala Issues", "Kandahar Talks"
 		}
 		if j > i && s.stopName(j) && !capsSurname {
 			// "Phil French", "Dale Prince": a nationality or title word as the
 			// last word after a first name
-			if !((s.x.demonyms[k] || s.x.titles[k]) && j == i+1 && s.x.firstNames[s.keys[i]] && !s.capWord(j+1)) {
+			if !((s.is(j, fDemonym) || s.is(j, fTitle)) && j == i+1 && s.is(i, fFirstName) && !s.capWord(j+1)) {
 				break
 			}
 		}
-		if s.caps && s.x.words[k] && !s.x.firstNames[k] {
+		if s.caps && s.is(j, fWord) && !s.is(j, fFirstName) {
 			// "DOUGLAS BRAVO, A FORMER ...", "HERMA MARKSMAN STATED": an English
 			// word as the surname after a name, before a comma, 'S or a verb of speech
-			if j == i+1 && !s.x.words[s.keys[i]] && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
+			if j == i+1 && !s.is(i, fWord) && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
 				if s.capsSurname(j) {
 					j++
 					words++
@@ -723,7 +723,7 @@ func (s *scanner) personRun(i, b int) int {
 		j++
 		words++
 	}
-	for j > i && (s.toks[j-1].kind == tPunct && s.toks[j-1].text != "." || particles[s.keys[j-1]]) {
+	for j > i && (s.toks[j-1].kind == tPunct && s.toks[j-1].text != "." || s.is(j-1, fParticle)) {
 		j--
 	}
 	return j - i
@@ -732,7 +732,7 @@ func (s *scanner) personRun(i, b int) int {
 // postAt: "Embassy Berlin", "Consulate General Lagos", "ConGen Istanbul".
 func (s *scanner) postAt(i, b int) int {
 	k := s.keys[i]
-	if !postWords[k] {
+	if !s.is(i, fPostWord) {
 		return 0
 	}
 	j := i + 1
@@ -758,8 +758,8 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		place := ok && p.typ == "PLACE"
 		// "IRANIAN RESURGENCE PARTY", "IRAN NOVIN PARTY": a nationality or a
 		// country, one word, a party-like head
-		if (place || x.demonyms[s.keys[i]]) && i+2 < b && partyHeads[s.keys[i+2]] && s.capWord(i+1) && !capsStop[s.keys[i+1]] &&
-			!orgHeads[s.keys[i+1]] && !x.phrases[s.keys[i+1]].isSet() && !(i+3 < b && (s.keys[i+3] == "of" || orgHeads[s.keys[i+3]])) {
+		if (place || s.is(i, fDemonym)) && i+2 < b && partyHeads[s.keys[i+2]] && s.capWord(i+1) && !s.is(i+1, fCapsStop) &&
+			!s.is(i+1, fOrgHead) && !s.is(i+1, fPhrase) && !(i+3 < b && (s.keys[i+3] == "of" || s.is(i+3, fOrgHead))) {
 			return 3, 0
 		}
 		if place && !(i+1 < b && cityHeads[s.keys[i+1]]) {
@@ -776,24 +776,24 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		k := s.keys[h]
 		if !s.capWord(h) {
-			if (k == "of" || k == "for" || particles[k]) && !(h > i && orgHeads[s.keys[h-1]]) {
+			if (k == "of" || k == "for" || s.is(h, fParticle)) && !(h > i && s.is(h-1, fOrgHead)) {
 				break // "Fernando de la Rua of the ...": not one name
 			}
-			if connectors[k] && (k != "and" || s.andInName(i, h, b)) {
+			if s.is(h, fConnector) && (k != "and" || s.andInName(i, h, b)) {
 				continue
 			}
 			break
 		}
-		if h > i && (x.titles[k] || s.titleAt(h, b) > 1) && !orgHeads[k] && !(h+1 < b && (orgModifiers[s.keys[h+1]] || orgHeads[s.keys[h+1]])) {
+		if h > i && (s.is(h, fTitle) || s.titleAt(h, b) > 1) && !s.is(h, fOrgHead) && !(h+1 < b && (s.is(h+1, fOrgModifier) || s.is(h+1, fOrgHead))) {
 			break // a title before a name ends the organization; "General Intelligence Service" does not
 		}
-		if s.caps && !orgHeads[k] && !orgModifiers[k] && (x.words[k] || capsStop[k]) && !x.demonyms[k] && !x.phrases[k].isSet() {
+		if s.caps && !s.is(h, fOrgHead) && !s.is(h, fOrgModifier) && (s.is(h, fWord) || s.is(h, fCapsStop)) && !s.is(h, fDemonym) && !s.is(h, fPhrase) {
 			break
 		}
 		if s.caps && h-i > 4 {
 			break
 		}
-		if !orgHeads[k] {
+		if !s.is(h, fOrgHead) {
 			continue
 		}
 		of := h+1 < b && (s.keys[h+1] == "of" || s.keys[h+1] == "for")
@@ -806,7 +806,7 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 				return 0, 1 // "Bush Administration": Bush
 			}
 		}
-		if genericPlurals[k] && !of && allWords(s, i, h) {
+		if s.is(h, fGenericPlural) && !of && allWords(s, i, h) {
 			continue // "Military Forces", "Security Services"
 		}
 		if weakHeads[k] && !of {
@@ -844,7 +844,7 @@ var partyHeads = setOf(`party front movement league union alliance congress soci
 // andInName: "and" at h joins words of one name ("Justice and Development
 // Party"), not two names ("Afghanistan and Coalition Forces").
 func (s *scanner) andInName(i, h, b int) bool {
-	if h == 0 || h+1 >= b || orgHeads[s.keys[h-1]] || s.keys[h+1] == "the" || !s.capWord(h+1) {
+	if h == 0 || h+1 >= b || s.is(h-1, fOrgHead) || s.keys[h+1] == "the" || !s.capWord(h+1) {
 		return false
 	}
 	if n, p := s.phraseAt(i, h); n > 0 && p.typ == "PLACE" {
@@ -852,7 +852,7 @@ func (s *scanner) andInName(i, h, b int) bool {
 	}
 	for _, j := range []int{h - 1, h + 1} {
 		k := s.keys[j]
-		if !s.x.words[k] && !orgModifiers[k] {
+		if !s.is(j, fWord) && !s.is(j, fOrgModifier) {
 			return false
 		}
 		if p, ok := s.x.phrases[k]; ok && p.typ == "PLACE" {
@@ -871,17 +871,17 @@ func (s *scanner) ofTail(h, b int) int {
 	for e < b && e-h < 10 {
 		if s.capWord(e) {
 			k := s.keys[e]
-			if ((s.x.titles[k] || (e > h+2 && s.titleAt(e, b) > 0 && !orgHeads[k])) && s.capWord(e+1)) || docNouns[k] {
+			if ((s.is(e, fTitle) || (e > h+2 && s.titleAt(e, b) > 0 && !s.is(e, fOrgHead))) && s.capWord(e+1)) || s.is(e, fDocNoun) {
 				break
 			}
-			if s.caps && (e-h > 4 || s.x.nonEnt[k] || capsStop[k] || (e > h+2 && (strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ing")))) {
+			if s.caps && (e-h > 4 || s.is(e, fNonEnt) || s.is(e, fCapsStop) || (e > h+2 && (strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ing")))) {
 				break
 			}
 			e++
 			continue
 		}
 		k := s.keys[e]
-		if k == "and" && ands == 0 && e+1 < b && s.capWord(e+1) && !orgHeads[s.keys[e+1]] {
+		if k == "and" && ands == 0 && e+1 < b && s.capWord(e+1) && !s.is(e+1, fOrgHead) {
 			if n, p := s.phraseAt(e+1, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || p.method == "list:places") && s.keys[e-1] != "of" {
 				break // "Ministry of Finance and Russia"
 			}
@@ -889,13 +889,13 @@ func (s *scanner) ofTail(h, b int) int {
 			e++
 			continue
 		}
-		if (k == "of" || k == "the" || particles[k]) && s.lowerConnector(e) {
+		if (k == "of" || k == "the" || s.is(e, fParticle)) && s.lowerConnector(e) {
 			e++
 			continue
 		}
 		break
 	}
-	for e > h+2 && (connectors[s.keys[e-1]] || s.toks[e-1].kind == tPunct) {
+	for e > h+2 && (s.is(e-1, fConnector) || s.toks[e-1].kind == tPunct) {
 		e--
 	}
 	if e > h+2 {
@@ -919,7 +919,7 @@ var genericPlurals = setOf(`forces services parties partners groups companies or
 // allWords: tokens [i, h) are all English words.
 func allWords(s *scanner, i, h int) bool {
 	for j := i; j < h; j++ {
-		if s.toks[j].kind == tWord && !s.x.words[s.keys[j]] {
+		if s.toks[j].kind == tWord && !s.is(j, fWord) {
 			return false
 		}
 	}
@@ -946,33 +946,32 @@ legislative judicial appeals court criminal investigative special anti-corruptio
 // placeSpan: a name ending in a place head word ("Rivers State", "Kandahar
 // Airfield"), or a direction before a known place ("Northern Nigeria").
 func (s *scanner) placeSpan(i, b int) (int, string) {
-	k := s.keys[i]
-	if directions[k] && i+1 < b {
+	if s.is(i, fDirection) && i+1 < b {
 		if n, p := s.phraseAt(i+1, b); n > 0 && p.typ == "PLACE" {
 			return n + 1, p.country
 		}
 	}
 	best, cc := 0, ""
-	if s.x.demonyms[k] {
+	if s.is(i, fDemonym) {
 		if i+1 < b && s.capWord(i+1) && (featureHeads[s.keys[i+1]] || regionHeads[s.keys[i+1]]) && !s.caps {
 			return 2, "" // "Arabian Sea", "Libyan Desert", "Balkan Province"
 		}
 		return 0, "" // "Argentine coast", "Afghan border": adjectives
 	}
-	if s.caps && s.x.words[k] && !directions[k] && !(i > 0 && placeContext[s.keys[i-1]]) {
+	if s.caps && s.is(i, fWord) && !s.is(i, fDirection) && !(i > 0 && placeContext[s.keys[i-1]]) {
 		return 0, "" // but "AT MARBLE PALACE"
 	}
 	for h := i + 1; h < b && h < i+4; h++ {
 		if !s.capWord(h) {
 			break
 		}
-		if (s.x.titles[s.keys[h]] || orgHeads[s.keys[h]]) && !(h+1 < b && facilityHeads[s.keys[h+1]]) {
+		if (s.is(h, fTitle) || s.is(h, fOrgHead)) && !(h+1 < b && facilityHeads[s.keys[h+1]]) {
 			break
 		}
-		if s.caps && !placeHeads[s.keys[h]] && s.x.words[s.keys[h]] {
+		if s.caps && !s.is(h, fPlaceHead) && s.is(h, fWord) {
 			break
 		}
-		if placeHeads[s.keys[h]] {
+		if s.is(h, fPlaceHead) {
 			best = h + 1 - i
 		}
 	}

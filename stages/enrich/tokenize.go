@@ -11,12 +11,13 @@ type token struct {
 	start, end int    // byte offsets in the paragraph text
 	text       string // text[start:end]
 	kind       tokKind
-	cap        bool // first letter upper case
-	allCaps    bool // has letters, none lower case
-	lower      bool // first letter lower case
-	sentStart  bool // first word of a sentence (or paragraph, or after a colon or quote)
-	masked     bool // inside a header-like line or portion marking
-	joined     bool // has an inner hyphen or slash
+	cap        bool  // first letter upper case
+	allCaps    bool  // has letters, none lower case
+	lower      bool  // first letter lower case
+	sentStart  bool  // first word of a sentence (or paragraph, or after a colon or quote)
+	masked     bool  // inside a header-like line or portion marking
+	joined     bool  // has an inner hyphen or slash
+	keyCase    uint8 // of a word or number: what key does to text (keySame, keyASCII, keyOther)
 }
 
 type tokKind uint8
@@ -110,10 +111,20 @@ func isAbbrevDot(w string) bool {
 func scanWord(s string, i int) int {
 	j := i
 	for j < len(s) {
-		r, n := runeAt(s, j)
-		if isLetter(r) || isDigit(r) || unicode.Is(unicode.Mn, r) {
-			j += n
-			continue
+		var r rune
+		var n int
+		if c := s[j]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' {
+				j++ // an ASCII letter or digit
+				continue
+			}
+			r, n = rune(c), 1
+		} else {
+			r, n = utf8.DecodeRuneInString(s[j:])
+			if isLetter(r) || unicode.Is(unicode.Mn, r) {
+				j += n
+				continue
+			}
 		}
 		// joiners: an inner - ' ’ / followed by a letter or digit
 		if r == '-' || isApos(r) || r == '/' || r == '&' {
@@ -167,6 +178,72 @@ func possStart(w string) int {
 }
 
 func classify(t *token) {
+	if !classifyASCII(t) {
+		classifyRunes(t)
+	}
+	if t.lower && t.joined && len(t.text) > 4 {
+		// al-Attas, el-Baradei, bin-Laden: a name
+		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "abu-"} {
+			if strings.HasPrefix(t.text, p) && len(t.text) > len(p) && t.text[len(p)] >= 'A' && t.text[len(p)] <= 'Z' {
+				t.cap, t.lower = true, false
+			}
+		}
+	}
+}
+
+// classifyASCII is classifyRunes for ASCII text, in one pass that also
+// tells what key does to the text; it reports false, having set nothing,
+// when t.text is not ASCII.
+func classifyASCII(t *token) bool {
+	w := t.text
+	hasLetter, hasLower, hasDigit, joined, needsKey := false, false, false, false, false
+	first, firstUp := true, false
+	letterFirst := false // a letter came before any digit
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c >= 'A' && c <= 'Z':
+			if first {
+				first, letterFirst, firstUp = false, true, true
+			}
+			hasLetter, needsKey = true, true
+		case c >= 'a' && c <= 'z':
+			if first {
+				first, letterFirst = false, true
+			}
+			hasLetter, hasLower = true, true
+		case c == '-' || c == '/':
+			joined = true
+		case c >= '0' && c <= '9':
+			hasDigit, first = true, false
+		case c == '.':
+			needsKey = true
+		}
+	}
+	if letterFirst {
+		t.cap, t.lower = firstUp, !firstUp
+	}
+	if joined {
+		t.joined = true
+	}
+	t.allCaps = hasLetter && !hasLower
+	if !hasLetter && hasDigit {
+		t.kind = tNum
+	} else {
+		t.kind = tWord
+	}
+	t.keyCase = keySame
+	if needsKey {
+		t.keyCase = keyASCII
+	}
+	return true
+}
+
+// classifyRunes sets the case flags and kind of t.
+func classifyRunes(t *token) {
+	t.keyCase = keyOther
 	hasLetter, hasLower, hasDigit := false, false, false
 	first := true
 	for _, r := range t.text {
@@ -190,14 +267,6 @@ func classify(t *token) {
 		}
 	}
 	t.allCaps = hasLetter && !hasLower
-	if t.lower && len(t.text) > 4 {
-		// al-Attas, el-Baradei, bin-Laden: a name
-		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "abu-"} {
-			if strings.HasPrefix(t.text, p) && len(t.text) > len(p) && t.text[len(p)] >= 'A' && t.text[len(p)] <= 'Z' {
-				t.cap, t.lower = true, false
-			}
-		}
-	}
 	if !hasLetter && hasDigit {
 		t.kind = tNum
 	} else {
