@@ -14,6 +14,10 @@ const (
 	TableCables     = "cables"
 	TableParagraphs = "paragraphs"
 	TableEntities   = "entities"
+	// Flat tables: one row per list element of a cable, for engines where
+	// unnesting lists is awkward. ("references" is an SQL keyword.)
+	TableRecipients = "recipients"
+	TableReferences = "cable_references"
 )
 
 // CableRow is a row of the cables table: every field of the parser's
@@ -98,6 +102,57 @@ type EntityRow struct {
 
 // Rows turns a cable into its rows in each table, as version v.
 func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
+	return cableRow(c, v), paragraphRows(c, v), entityRows(c, v)
+}
+
+// RecipientRow is a row of the recipients table: one TO or INFO line of a
+// cable, in the order the cable lists them.
+type RecipientRow struct {
+	RefID      string    `parquet:"ref_id,dict"`
+	Version    int32     `parquet:"version"`
+	Created    time.Time `parquet:"created,timestamp(microsecond:utc)"`
+	Kind       string    `parquet:"kind,dict"` // "to" or "info"
+	N          int32     `parquet:"n"`         // 1-based position within its kind
+	Routing    string    `parquet:"routing,optional,dict"`
+	Name       string    `parquet:"name,dict"`
+	Precedence string    `parquet:"precedence,optional,dict"`
+	MCN        string    `parquet:"mcn,optional"`
+	Excluded   bool      `parquet:"excluded"`
+}
+
+// ReferenceRow is a row of the cable_references table: one reference of a
+// cable to another cable, by the other's reference id.
+type ReferenceRow struct {
+	RefID      string    `parquet:"ref_id,dict"`
+	Version    int32     `parquet:"version"`
+	Created    time.Time `parquet:"created,timestamp(microsecond:utc)"`
+	N          int32     `parquet:"n"` // 1-based position in the cable's list
+	Referenced string    `parquet:"referenced"`
+}
+
+// FlatRows returns the cable's rows of the flat tables.
+func FlatRows(c *Cable, v int32) ([]RecipientRow, []ReferenceRow) {
+	created := c.Created.UTC()
+	rs := make([]RecipientRow, 0, len(c.To)+len(c.Info))
+	for _, l := range []struct {
+		kind string
+		as   []Addressee
+	}{{"to", c.To}, {"info", c.Info}} {
+		for i, a := range l.as {
+			rs = append(rs, RecipientRow{
+				RefID: c.RefID, Version: v, Created: created, Kind: l.kind, N: int32(i + 1),
+				Routing: a.Routing, Name: a.Name, Precedence: a.Precedence, MCN: a.MCN, Excluded: a.Excluded,
+			})
+		}
+	}
+	refs := make([]ReferenceRow, len(c.References))
+	for i, r := range c.References {
+		refs[i] = ReferenceRow{RefID: c.RefID, Version: v, Created: created, N: int32(i + 1), Referenced: r}
+	}
+	return rs, refs
+}
+
+func cableRow(c *Cable, v int32) CableRow {
 	created := c.Created.UTC()
 	cr := CableRow{
 		RefID: c.RefID, Version: v, Created: created, CreatedSource: c.CreatedSource,
@@ -121,10 +176,20 @@ func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
 		days := int32(d.Unix() / 86400)
 		cr.DeclDate = &days
 	}
+	return cr
+}
+
+func paragraphRows(c *Cable, v int32) []ParagraphRow {
+	created := c.Created.UTC()
 	ps := make([]ParagraphRow, len(c.Paragraphs))
 	for i, p := range c.Paragraphs {
 		ps[i] = ParagraphRow{RefID: c.RefID, Version: v, Created: created, N: int32(p.N), Marking: p.Marking, Text: p.Text}
 	}
+	return ps
+}
+
+func entityRows(c *Cable, v int32) []EntityRow {
+	created := c.Created.UTC()
 	es := make([]EntityRow, len(c.Entities))
 	for i, e := range c.Entities {
 		es[i] = EntityRow{
@@ -133,5 +198,5 @@ func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
 			Title: e.Title, Country: e.Country, Method: e.Method, Generic: e.Generic,
 		}
 	}
-	return cr, ps, es
+	return es
 }

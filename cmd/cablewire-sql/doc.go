@@ -10,16 +10,19 @@
 // of the warehouse (default ./warehouse), each only when its table has
 // files:
 //
-//   - cables, paragraphs, entities: every column of schemas.CableRow,
-//     ParagraphRow and EntityRow, plus the partition columns year and month
-//     (INTEGER). They read DIR/<table>/year=*/month=*/[!_]*.parquet, so the
+//   - cables, paragraphs, entities, recipients, cable_references: every
+//     column of schemas.CableRow, ParagraphRow, EntityRow, RecipientRow and
+//     ReferenceRow, plus the partition columns year and month (INTEGER). They read DIR/<table>/year=*/month=*/[!_]*.parquet, so the
 //     sink's temporary files (_NAME.parquet.tmp) and anything else whose name
 //     starts with "_" are never read, nor is _cablewire/.
 //   - recipients: one row per TO or INFO line of a cable: ref_id, version,
-//     year, kind ('to' or 'info'), n (1-based position), routing, name,
+//     created, kind ('to' or 'info'), n (1-based position), routing, name,
 //     precedence, mcn, excluded.
 //   - cable_references: one row per reference of a cable: ref_id, version,
-//     year, n, referenced (the referenced cable's ref_id).
+//     created, n, referenced (the referenced cable's ref_id).
+//
+// A warehouse written before the sink wrote recipients and cable_references
+// as tables of their own gets them as views that unnest the cables' lists.
 //
 // A cable changed after it was committed is written again as a new version:
 // the views hold every version, so count DISTINCT ref_id, or keep the latest

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/cablewire/cablewire/schemas"
@@ -17,7 +18,8 @@ import (
 // path.Match would need [^_]).
 const tableGlob = "year=*/month=*/[!_]*.parquet"
 
-// flatViews are defined over the cables view.
+// flatViews are defined over the cables view for a warehouse written before
+// the sink wrote the flat tables as files of their own.
 var flatViews = []struct{ name, sql string }{
 	{"recipients", `
 SELECT ref_id, version, year, 'to' AS kind, n, r.routing, r.name, r.precedence, r.mcn, r.excluded
@@ -44,7 +46,8 @@ func defineViews(ctx context.Context, conn *sql.Conn, dir string) ([]string, err
 		return nil, fmt.Errorf("warehouse: %s is not a directory", abs)
 	}
 	var views []string
-	for _, t := range []string{schemas.TableCables, schemas.TableParagraphs, schemas.TableEntities} {
+	for _, t := range []string{schemas.TableCables, schemas.TableParagraphs, schemas.TableEntities,
+		schemas.TableRecipients, schemas.TableReferences} {
 		tdir := filepath.Join(abs, t)
 		ok, err := hasFiles(tdir)
 		if err != nil {
@@ -65,6 +68,9 @@ func defineViews(ctx context.Context, conn *sql.Conn, dir string) ([]string, err
 		return views, nil
 	}
 	for _, v := range flatViews {
+		if slices.Contains(views, v.name) {
+			continue
+		}
 		if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE VIEW "+v.name+" AS"+v.sql); err != nil {
 			return nil, fmt.Errorf("view %s: %w", v.name, err)
 		}

@@ -83,35 +83,43 @@ func writeRecord(dir string, rec *Record) error {
 	return syncDir(cdir)
 }
 
-// readRecords loads every commit record, oldest first.
-func readRecords(dir string) ([]*Record, error) {
+// recordIDs lists the ids of the commit records, oldest first. A record
+// left half-written ("_<id>.json.tmp") by a dead instance is removed: it
+// never committed.
+func recordIDs(dir string, dead func(instance string) bool) ([]string, error) {
 	cdir := filepath.Join(dir, commitsDir)
 	ents, err := os.ReadDir(cdir)
 	if err != nil {
 		return nil, err
 	}
-	var recs []*Record
+	var ids []string
 	for _, e := range ents {
 		name := e.Name()
 		if strings.HasPrefix(name, "_") {
-			os.Remove(filepath.Join(cdir, name)) // a record never committed
+			if dead(instanceOf(name)) {
+				os.Remove(filepath.Join(cdir, name))
+			}
 			continue
 		}
-		if !strings.HasSuffix(name, ".json") {
-			continue
+		if id, ok := strings.CutSuffix(name, ".json"); ok {
+			ids = append(ids, id)
 		}
-		b, err := os.ReadFile(filepath.Join(cdir, name))
-		if err != nil {
-			return nil, err
-		}
-		var r Record
-		if err := json.Unmarshal(b, &r); err != nil {
-			return nil, fmt.Errorf("commit record %s: %w", name, err)
-		}
-		recs = append(recs, &r)
 	}
-	sort.Slice(recs, func(i, j int) bool { return recs[i].ID < recs[j].ID })
-	return recs, nil
+	sort.Strings(ids)
+	return ids, nil
+}
+
+// readRecord reads one commit record.
+func readRecord(dir, id string) (*Record, error) {
+	b, err := os.ReadFile(filepath.Join(dir, commitsDir, id+".json"))
+	if err != nil {
+		return nil, err
+	}
+	var r Record
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("commit record %s: %w", id, err)
+	}
+	return &r, nil
 }
 
 func writeSynced(path string, b []byte) error {

@@ -35,8 +35,8 @@ type Config struct {
 	// and TargetBytes allow (default 16).
 	MaxRuns int
 	// StreamEpoch identifies the input stream's incarnation (its creation
-	// time), so that sequences of a re-created stream are not mistaken for
-	// committed ones.
+	// time); commit records carry it with their stream sequences, which
+	// restart at 1 in a re-created stream.
 	StreamEpoch string
 	Now         func() time.Time // clock; time.Now by default
 

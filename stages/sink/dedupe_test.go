@@ -1,7 +1,10 @@
 package sink
 
 import (
+	"bytes"
+	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -54,41 +57,73 @@ func TestChangedCableIsNewVersion(t *testing.T) {
 	}
 }
 
-// After a restart on the same warehouse, a redelivered message whose
-// stream sequence is committed is handed back without being written; under
-// another StreamEpoch (a re-created stream) the same sequence is new.
-func TestCommittedSeqSkippedOnlyInSameEpoch(t *testing.T) {
+// After a restart, a redelivered message (its ack lost) is handed back
+// without being written, whether the index is adopted from the previous
+// instance, rebuilt from the commit log because it was lost, or rebuilt
+// because it was unreadable.
+func TestRedeliveryAfterRestartSkipped(t *testing.T) {
 	dir := t.TempDir()
 	r := rand.New(rand.NewPCG(6, 6))
 	at := time.Date(2009, 3, 4, 12, 0, 0, 0, time.UTC)
-	s, err := Open(Config{Dir: dir, StreamEpoch: "e1", Now: newClock().Now})
+	s, err := Open(Config{Dir: dir, Now: newClock().Now})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var cables []schemas.Cable
 	for seq := uint64(1); seq <= 3; seq++ {
-		add(t, s, cableMsg(t, synthCable(r, "A"+string(rune('0'+seq)), at, 500), seq))
+		c := synthCable(r, "A"+string(rune('0'+seq)), at, 500)
+		cables = append(cables, c)
+		add(t, s, cableMsg(t, c, seq))
 	}
 	flush(t, s)
 	s.Close()
 
-	s = openSink(t, Config{Dir: dir, StreamEpoch: "e1", Now: newClock().Now})
-	// New content, so only the sequence can make it a duplicate.
-	if res := add(t, s, cableMsg(t, synthCable(r, "B2", at, 500), 2)); !slices.Equal(seqsOf(res.Committed), []uint64{2}) {
-		t.Fatalf("committed sequence: handed back %v, want [2]", seqsOf(res.Committed))
+	for _, lose := range []string{"adopted", "deleted", "garbled"} {
+		indexes, _ := filepath.Glob(filepath.Join(dir, sinksDir, "*"+indexSuffix))
+		if len(indexes) != 1 {
+			t.Fatalf("%s: index files %v, want the closed instance's one", lose, indexes)
+		}
+		switch lose {
+		case "deleted":
+			os.Remove(indexes[0])
+		case "garbled":
+			os.WriteFile(indexes[0], bytes.Repeat([]byte("x"), 8192), 0o644)
+		}
+		s = openSink(t, Config{Dir: dir, Now: newClock().Now})
+		if res := add(t, s, cableMsg(t, cables[1], 2)); !slices.Equal(seqsOf(res.Committed), []uint64{2}) {
+			t.Fatalf("%s: redelivered sequence 2: handed back %v, want [2]", lose, seqsOf(res.Committed))
+		}
+		if s.Held() != 0 || s.Stats.Duplicates.Load() != 1 {
+			t.Fatalf("%s: held %d, duplicates %d", lose, s.Held(), s.Stats.Duplicates.Load())
+		}
+		if res := flush(t, s); len(res.Committed) > 0 || len(records(t, dir)) != 1 {
+			t.Fatalf("%s: a committed cable was written again: %v", lose, seqsOf(res.Committed))
+		}
+		s.Close()
 	}
-	if s.Held() != 0 {
-		t.Fatalf("held %d", s.Held())
-	}
-	if res := flush(t, s); len(res.Committed) > 0 || len(records(t, dir)) != 1 {
-		t.Fatalf("a committed sequence was written again: %v", seqsOf(res.Committed))
-	}
-	s.Close()
+}
 
-	s = openSink(t, Config{Dir: dir, StreamEpoch: "e2", Now: newClock().Now})
-	if res := add(t, s, cableMsg(t, synthCable(r, "C2", at, 500), 2)); len(res.Committed) > 0 {
-		t.Fatalf("sequence 2 of a new epoch skipped")
+// Two sinks on one warehouse: what one commits, the other learns from the
+// commit log on its next catch-up and does not write again.
+func TestIndexCatchesUpWithOtherSinks(t *testing.T) {
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(5, 5))
+	at := time.Date(2009, 3, 4, 12, 0, 0, 0, time.UTC)
+	clock := newClock()
+	a := openSink(t, Config{Dir: dir, Now: clock.Now})
+	b := openSink(t, Config{Dir: dir, Now: clock.Now})
+	c := synthCable(r, "X1", at, 500)
+	add(t, a, cableMsg(t, c, 1))
+	flush(t, a)
+
+	clock.advance(catchUpEvery)
+	if _, err := b.Tick(context.Background(), clock.Now()); err != nil {
+		t.Fatal(err)
 	}
-	if res := flush(t, s); !slices.Equal(seqsOf(res.Committed), []uint64{2}) || len(records(t, dir)) != 2 {
-		t.Fatalf("new epoch: flush committed %v", seqsOf(res.Committed))
+	if res := add(t, b, cableMsg(t, c, 1)); len(res.Committed) != 1 || b.Stats.Duplicates.Load() != 1 {
+		t.Fatalf("the other sink's commit: handed back %d, duplicates %d", len(res.Committed), b.Stats.Duplicates.Load())
+	}
+	if res := flush(t, b); len(res.Committed) > 0 {
+		t.Fatalf("written again by the second sink")
 	}
 }

@@ -1,6 +1,6 @@
 // Package sink writes enriched cables into the warehouse: Hive-partitioned
-// Parquet tables (cables, paragraphs, entities) under year=YYYY/month=MM/,
-// committed exactly once.
+// Parquet tables (cables, paragraphs, entities, and the flat recipients and
+// cable_references) under year=YYYY/month=MM/, committed exactly once.
 //
 // The Sink is a pipeline.Committer: it holds each message until the files
 // holding its rows are committed, then hands it back to be acked. A commit:
@@ -10,13 +10,25 @@
 //     content hash and version, schema version) is written atomically to
 //     _cablewire/commits/ — this is the commit point;
 //  3. the files are renamed into place and their directories fsynced;
-//  4. the messages are handed back for acking.
+//  4. the record's cables are added to the index;
+//  5. the messages are handed back for acking — once step 2 is done, even if
+//     a later step fails: the commit has happened, and the next catch-up
+//     finishes it.
 //
-// On Open, records whose files were not yet renamed are rolled forward, and
-// temporary files of dead writers are removed. A message whose stream
-// sequence, or whose (reference id, content hash), is already committed is
-// acked without being written again; a changed cable under a known reference
-// id is written as a new version.
+// The index — each committed (reference id, content hash) with its version
+// — is a bbolt file under _cablewire/sinks/, derived from the commit log:
+// on Open (and every few seconds, to see what other sinks on the same
+// directory committed) every record it has not applied is rolled forward
+// (its files renamed into place) and applied. A restarted sink adopts the
+// index a dead or closed instance left, so it reads only the newer records;
+// a lost or unreadable index is rebuilt from the log. Memory therefore does
+// not grow with the warehouse. Temporary files of dead writers are removed
+// on Open.
+//
+// A message whose (reference id, content hash) is committed — a redelivery
+// whose ack was lost in a crash, or the same cable loaded again later, past
+// the broker's duplicate window — is acked without being written again; a
+// changed cable under a known reference id is written as a new version.
 //
 // Within each file rows are sorted by created (then reference id, version,
 // and paragraph or position), as the files' metadata declares: each row

@@ -172,9 +172,17 @@ func flush(t testing.TB, s *Sink) pipeline.Result {
 
 func records(t testing.TB, dir string) []*Record {
 	t.Helper()
-	recs, err := readRecords(dir)
+	ids, err := recordIDs(dir, func(string) bool { return false })
 	if err != nil {
 		t.Fatal(err)
+	}
+	var recs []*Record
+	for _, id := range ids {
+		r, err := readRecord(dir, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
 	}
 	return recs
 }

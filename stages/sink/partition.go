@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
@@ -21,6 +23,8 @@ type partition struct {
 	cables     *tableFile[schemas.CableRow]
 	paragraphs *tableFile[schemas.ParagraphRow]
 	entities   *tableFile[schemas.EntityRow]
+	recipients *tableFile[schemas.RecipientRow]
+	references *tableFile[schemas.ReferenceRow]
 
 	msgs    []*pipeline.Message
 	seqs    []uint64
@@ -35,15 +39,17 @@ func partitionKey(t time.Time) string {
 }
 
 // openPartition opens the partition's table files. A cable has a few
-// paragraphs and a few more entities, so those tables' row groups hold
-// proportionally more rows for about the same bytes.
+// paragraphs, a few more entities and a few short recipient and reference
+// rows, so those tables' row groups hold proportionally more rows.
 func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool) (*partition, error) {
 	p := &partition{key: key, opened: now, base: base, pending: map[string]bool{}}
 	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, sort: cableSort, rowSize: cableRowSize, rows: rowGroupRows}
 	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, sort: paragraphSort, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
 	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, sort: entitySort, rowSize: entityRowSize, rows: rowGroupRows * 16}
+	rs := tableSpec[schemas.RecipientRow]{name: schemas.TableRecipients, sort: recipientSort, rowSize: recipientRowSize, rows: rowGroupRows * 4}
+	fs := tableSpec[schemas.ReferenceRow]{name: schemas.TableReferences, sort: referenceSort, rowSize: referenceRowSize, rows: rowGroupRows * 4}
 	if !sorted {
-		cs.sort, ps.sort, es.sort = nil, nil, nil
+		cs.sort, ps.sort, es.sort, rs.sort, fs.sort = nil, nil, nil, nil, nil
 	}
 	var err error
 	if p.cables, err = openTable(dir, key, base, cs); err != nil {
@@ -54,6 +60,14 @@ func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorte
 		return nil, err
 	}
 	if p.entities, err = openTable(dir, key, base, es); err != nil {
+		p.abort(dir)
+		return nil, err
+	}
+	if p.recipients, err = openTable(dir, key, base, rs); err != nil {
+		p.abort(dir)
+		return nil, err
+	}
+	if p.references, err = openTable(dir, key, base, fs); err != nil {
 		p.abort(dir)
 		return nil, err
 	}
@@ -71,6 +85,13 @@ func (p *partition) write(c *schemas.Cable, v int32) error {
 	if err := p.entities.write(es); err != nil {
 		return err
 	}
+	rs, fs := schemas.FlatRows(c, v)
+	if err := p.recipients.write(rs); err != nil {
+		return err
+	}
+	if err := p.references.write(fs); err != nil {
+		return err
+	}
 	p.written = append(p.written, CableRecord{RefID: c.RefID, Hash: c.ContentHash, Version: v})
 	p.pending[c.RefID+"|"+c.ContentHash] = true
 	return nil
@@ -78,12 +99,45 @@ func (p *partition) write(c *schemas.Cable, v int32) error {
 
 // size estimates the bytes of the partition's files (Config.TargetBytes).
 func (p *partition) size() int64 {
-	return p.cables.size() + p.paragraphs.size() + p.entities.size()
+	n := int64(0)
+	for _, t := range p.tables() {
+		n += t.size()
+	}
+	return n
 }
 
 // runs is the most sorted runs any of the partition's files has spilled.
 func (p *partition) runs() int {
-	return max(p.cables.runs, p.paragraphs.runs, p.entities.runs)
+	return max(p.cables.runs, p.paragraphs.runs, p.entities.runs, p.recipients.runs, p.references.runs)
+}
+
+// table is what a partition does with each of its files alike.
+type table interface {
+	size() int64
+	close() (FileRecord, error)
+	abort(dir string)
+}
+
+// tables lists the files opened so far, in a fixed order.
+func (p *partition) tables() []table {
+	var ts []table
+	// Typed nils must not become non-nil interfaces.
+	if p.cables != nil {
+		ts = append(ts, p.cables)
+	}
+	if p.paragraphs != nil {
+		ts = append(ts, p.paragraphs)
+	}
+	if p.entities != nil {
+		ts = append(ts, p.entities)
+	}
+	if p.recipients != nil {
+		ts = append(ts, p.recipients)
+	}
+	if p.references != nil {
+		ts = append(ts, p.references)
+	}
+	return ts
 }
 
 func (p *partition) hold(m *pipeline.Message) {
@@ -97,9 +151,7 @@ func (p *partition) hold(m *pipeline.Message) {
 func (p *partition) close(dir string) ([]FileRecord, error) {
 	var files []FileRecord
 	var errs []error
-	for _, t := range []interface {
-		close() (FileRecord, error)
-	}{p.cables, p.paragraphs, p.entities} {
+	for _, t := range p.tables() {
 		fr, err := t.close()
 		if err != nil {
 			errs = append(errs, err)
@@ -121,13 +173,22 @@ func (p *partition) close(dir string) ([]FileRecord, error) {
 }
 
 func (p *partition) abort(dir string) {
-	if p.cables != nil {
-		p.cables.abort(dir)
-	}
-	if p.paragraphs != nil {
-		p.paragraphs.abort(dir)
-	}
-	if p.entities != nil {
-		p.entities.abort(dir)
+	for _, t := range p.tables() {
+		t.abort(dir)
 	}
 }
+
+// The flat tables' rows are short strings, most dictionary-encoded.
+func recipientRowSize(r *schemas.RecipientRow) int {
+	return rowOverhead + len(r.RefID) + len(r.Name) + len(r.Routing) + len(r.MCN)
+}
+
+func referenceRowSize(r *schemas.ReferenceRow) int {
+	return rowOverhead + len(r.RefID) + len(r.Referenced)
+}
+
+// The flat tables are ordered like the others, by created first.
+var (
+	recipientSort = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("kind"), parquet.Ascending("n")}
+	referenceSort = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("n")}
+)

@@ -33,6 +33,7 @@ var readbackCables = []schemas.Cable{
 		To:   []schemas.Addressee{{Routing: "RUEHC", Name: "SECSTATE WASHDC", Precedence: "PRIORITY"}},
 		Info: []schemas.Addressee{{Name: "AMEMBASSY LONDON", Excluded: true}},
 		Tags: []string{"PREL", "FR", "IR"}, Countries: []string{"FR", "IR"}, DeclDate: "2019-03-04",
+		References: []string{"09PARIS100", "09STATE2000"},
 		Paragraphs: []schemas.Paragraph{{N: 1, Marking: "C", Text: "Sarkozy met the IAEA."}},
 		Entities: []schemas.Entity{
 			{Paragraph: 1, Type: "PERSON", Text: "Sarkozy", Canonical: "Nicolas Sarkozy", Start: 0, End: 7, Method: "gazetteer"},
@@ -161,6 +162,9 @@ func TestReadBackArrow(t *testing.T) {
 		},
 		schemas.TableParagraphs: {"created": utcMicros, "n": arrow.PrimitiveTypes.Int32, "text": arrow.BinaryTypes.String},
 		schemas.TableEntities:   {"created": utcMicros, "canonical": arrow.BinaryTypes.String, "start": arrow.PrimitiveTypes.Int32},
+		schemas.TableRecipients: {"created": utcMicros, "kind": arrow.BinaryTypes.String, "n": arrow.PrimitiveTypes.Int32,
+			"routing": arrow.BinaryTypes.String, "excluded": arrow.FixedWidthTypes.Boolean},
+		schemas.TableReferences: {"created": utcMicros, "n": arrow.PrimitiveTypes.Int32, "referenced": arrow.BinaryTypes.String},
 	}
 	seen := map[string]int{}
 	for _, r := range recs {
@@ -180,13 +184,42 @@ func TestReadBackArrow(t *testing.T) {
 				checkCables(t, tbl)
 			case schemas.TableEntities:
 				checkEntities(t, tbl)
+			case schemas.TableRecipients:
+				checkRecipients(t, tbl)
+			case schemas.TableReferences:
+				refs := column[*array.String](t, tbl, "referenced")
+				n := column[*array.Int32](t, tbl, "n")
+				if refs.Len() != 2 || refs.Value(0) != "09PARIS100" || refs.Value(1) != "09STATE2000" || n.Value(1) != 2 {
+					t.Errorf("cable_references: %v %v", refs, n)
+				}
 			}
 		}
 	}
-	// The second cable has no paragraphs or entities: its partition commits
-	// only a cables file.
-	if want := map[string]int{"cables": 2, "paragraphs": 1, "entities": 1}; !maps.Equal(seen, want) {
+	// The second cable has no paragraphs, entities, recipients or
+	// references: its partition commits only a cables file.
+	if want := map[string]int{"cables": 2, "paragraphs": 1, "entities": 1, "recipients": 1, "cable_references": 1}; !maps.Equal(seen, want) {
 		t.Errorf("files per table %v, want %v", seen, want)
+	}
+}
+
+// The recipients table flattens TO then INFO, each numbered from 1; an
+// absent routing is NULL.
+func checkRecipients(t *testing.T, tbl arrow.Table) {
+	t.Helper()
+	kind := column[*array.String](t, tbl, "kind")
+	name := column[*array.String](t, tbl, "name")
+	routing := column[*array.String](t, tbl, "routing")
+	excluded := column[*array.Boolean](t, tbl, "excluded")
+	n := column[*array.Int32](t, tbl, "n")
+	if kind.Len() != 2 {
+		t.Fatalf("recipients: %d rows, want 2", kind.Len())
+	}
+	// Sorted by kind within the cable: "info" before "to".
+	if kind.Value(0) != "info" || name.Value(0) != "AMEMBASSY LONDON" || !routing.IsNull(0) || !excluded.Value(0) || n.Value(0) != 1 {
+		t.Errorf("recipients row 0: %s %s %v %v %d", kind.Value(0), name.Value(0), routing.IsNull(0), excluded.Value(0), n.Value(0))
+	}
+	if kind.Value(1) != "to" || name.Value(1) != "SECSTATE WASHDC" || routing.Value(1) != "RUEHC" || excluded.Value(1) {
+		t.Errorf("recipients row 1: %s %s %s %v", kind.Value(1), name.Value(1), routing.Value(1), excluded.Value(1))
 	}
 }
 

@@ -58,28 +58,64 @@ func alive(dir, instance string) bool {
 	return false
 }
 
-// recover rolls committed-but-unrenamed files forward and removes the
-// temporary files of dead instances that no commit names, and their sorted
-// runs.
-func (s *Sink) recover(recs []*Record) error {
+// dead reports whether an instance other than this one has no live sink.
+// Answers are cached for the sink's life: a dead instance stays dead.
+func (s *Sink) dead(inst string) bool {
+	d, ok := s.deadCache[inst]
+	if !ok {
+		d = inst != s.instance && !alive(s.cfg.Dir, inst)
+		s.deadCache[inst] = d
+	}
+	return d
+}
+
+// applyBatch bounds the records applied to the index in one transaction.
+const applyBatch = 256
+
+// catchUp applies to the index every commit record it has not applied yet,
+// first rolling the record's files forward (renaming them into place) in
+// case its writer died between commit and rename. It returns the temporary
+// files those records name. Records are read one at a time, so its memory
+// does not depend on the size of the log.
+func (s *Sink) catchUp() (map[string]bool, error) {
+	ids, err := recordIDs(s.cfg.Dir, s.dead)
+	if err != nil {
+		return nil, err
+	}
+	done, err := s.idx.applied(ids)
+	if err != nil {
+		return nil, err
+	}
 	named := map[string]bool{}
-	for _, r := range recs {
+	var batch []*Record
+	for _, id := range ids {
+		if done[id] {
+			continue
+		}
+		r, err := readRecord(s.cfg.Dir, id)
+		if err != nil {
+			return nil, err
+		}
 		for _, f := range r.Files {
 			named[f.Temp] = true
 		}
+		// Not-exist: the writer, alive, renamed it meanwhile.
 		if err := publishFiles(s.cfg.Dir, r.Files); err != nil && !os.IsNotExist(err) {
-			return fmt.Errorf("roll forward %s: %w", r.ID, err)
+			return nil, fmt.Errorf("roll forward %s: %w", r.ID, err)
+		}
+		if batch = append(batch, r); len(batch) == applyBatch {
+			if err := s.idx.apply(batch); err != nil {
+				return nil, err
+			}
+			batch = batch[:0]
 		}
 	}
-	deadCache := map[string]bool{}
-	dead := func(inst string) bool {
-		d, ok := deadCache[inst]
-		if !ok {
-			d = inst != s.instance && !alive(s.cfg.Dir, inst)
-			deadCache[inst] = d
-		}
-		return d
-	}
+	return named, s.idx.apply(batch)
+}
+
+// recover removes the temporary files of dead instances that no commit
+// names (named: see catchUp), and their sorted runs.
+func (s *Sink) recover(named map[string]bool) error {
 	err := filepath.WalkDir(s.cfg.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -95,7 +131,7 @@ func (s *Sink) recover(recs []*Record) error {
 			return nil
 		}
 		rel, _ := filepath.Rel(s.cfg.Dir, path)
-		if named[rel] || !dead(instanceOf(name)) {
+		if named[rel] || !s.dead(instanceOf(name)) {
 			return nil
 		}
 		return os.Remove(path)
@@ -104,7 +140,7 @@ func (s *Sink) recover(recs []*Record) error {
 		return err
 	}
 	// A dead writer's sorted runs are never named by a commit.
-	return cleanTmp(s.cfg.Dir, dead)
+	return cleanTmp(s.cfg.Dir, s.dead)
 }
 
 // instanceOf reads the instance from "_part-<time>-<instance>-<n>.parquet.tmp"

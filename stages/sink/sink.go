@@ -28,14 +28,17 @@ type Stats struct {
 
 // Sink writes cables into the warehouse; see the package doc.
 type Sink struct {
-	cfg      Config
-	instance string
-	lock     *os.File
-	idx      *index
-	open     map[string]*partition
-	openVer  map[string]int32 // highest version written to open files, by ref id
-	seq      int
-	Stats    Stats
+	cfg       Config
+	instance  string
+	lock      *os.File
+	idx       *index
+	stale     bool      // a commit is not yet in the index: catch up first
+	caught    time.Time // last catch-up with the commit log
+	deadCache map[string]bool
+	open      map[string]*partition
+	openVer   map[string]int32 // highest version written to open files, by ref id
+	seq       int
+	Stats     Stats
 }
 
 // Open prepares the warehouse directory, recovers from an earlier crash and
@@ -49,22 +52,25 @@ func Open(cfg Config) (*Sink, error) {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
 	}
-	s := &Sink{cfg: cfg, idx: newIndex(), open: map[string]*partition{}, openVer: map[string]int32{}}
+	s := &Sink{cfg: cfg, open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
 	if err := s.lockInstance(); err != nil {
 		return nil, err
 	}
-	recs, err := readRecords(cfg.Dir)
+	idx, err := openIndex(cfg.Dir, s.instance, s.dead)
 	if err != nil {
 		s.unlock()
 		return nil, fmt.Errorf("sink: %w", err)
 	}
-	if err := s.recover(recs); err != nil {
-		s.unlock()
+	s.idx = idx
+	named, err := s.catchUp()
+	if err == nil {
+		err = s.recover(named)
+	}
+	if err != nil {
+		s.Close()
 		return nil, fmt.Errorf("sink: recover: %w", err)
 	}
-	for _, r := range recs {
-		s.idx.add(r)
-	}
+	s.caught = cfg.Now()
 	return s, nil
 }
 
@@ -78,10 +84,20 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		return pipeline.Result{}, pipeline.Permanent(errors.New("sink: cable has no reference id or creation time"))
 	}
 	m.Data = nil // the rows hold what is needed; don't keep it while held
-	if s.idx.seqCommitted(m.Stream, s.cfg.StreamEpoch, m.Seq) {
-		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
+	if s.stale {
+		if _, err := s.catchUp(); err != nil {
+			return pipeline.Result{}, fmt.Errorf("sink: index: %w", err)
+		}
+		s.stale = false
 	}
-	if _, ok := s.idx.version(c.RefID, c.ContentHash); ok {
+	// A redelivery of a committed message (its ack lost in a crash) and the
+	// same cable loaded again later are both found by content, which makes
+	// a separate index of committed stream sequences unnecessary.
+	_, known, latest, err := s.idx.lookup(c.RefID, c.ContentHash)
+	if err != nil {
+		return pipeline.Result{}, fmt.Errorf("sink: index: %w", err)
+	}
+	if known {
 		s.Stats.Duplicates.Add(1)
 		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
 	}
@@ -111,7 +127,9 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		p = np
 		s.open[key] = p
 	}
-	v := s.nextVersion(c.RefID)
+	// Version 1 for a new reference id, else one more than any committed
+	// or written to an open file.
+	v := max(latest, s.openVer[c.RefID]) + 1
 	if err := p.write(&c, v); err != nil {
 		// The files may now be inconsistent: give the whole partition back.
 		delete(s.open, key)
@@ -134,12 +152,6 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 
 var errCommitBefore = errors.New("sink: commit to make room failed")
 
-// nextVersion is 1 for a new reference id, else one more than any version
-// committed or open.
-func (s *Sink) nextVersion(ref string) int32 {
-	return max(s.idx.latest[ref], s.openVer[ref]) + 1
-}
-
 func (s *Sink) oldest() *partition {
 	var o *partition
 	for _, p := range s.open {
@@ -150,8 +162,17 @@ func (s *Sink) oldest() *partition {
 	return o
 }
 
-// Tick commits partitions open for MaxAge or more.
+// catchUpEvery is how often a running sink reads the commit log for
+// records other sinks on the same directory wrote.
+const catchUpEvery = 10 * time.Second
+
+// Tick commits partitions open for MaxAge or more, and now and then
+// applies other sinks' commits to the index.
 func (s *Sink) Tick(ctx context.Context, now time.Time) (pipeline.Result, error) {
+	if now.Sub(s.caught) >= catchUpEvery {
+		s.caught = now
+		s.stale = true
+	}
 	var due []*partition
 	for _, p := range s.open {
 		if now.Sub(p.opened) >= s.cfg.MaxAge {
@@ -210,10 +231,16 @@ func (s *Sink) commit(p *partition) (pipeline.Result, error) {
 		}
 		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: %w", err)
 	}
-	// Committed: from here a crash is rolled forward on Open.
-	s.idx.add(rec)
+	// Committed: from here a crash is rolled forward on Open, and the
+	// messages are acked whatever fails below.
 	if err := publishFiles(s.cfg.Dir, files); err != nil {
-		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: %w", err)
+		s.stale = true // catchUp renames them and applies the record
+		return pipeline.Result{Committed: p.msgs}, fmt.Errorf("sink: %w", err)
+	}
+	// After the rename: an applied record's files are always in place.
+	if err := s.idx.apply([]*Record{rec}); err != nil {
+		s.stale = true
+		return pipeline.Result{Committed: p.msgs}, fmt.Errorf("sink: index: %w", err)
 	}
 	s.Stats.Commits.Add(1)
 	s.Stats.Cables.Add(int64(len(p.written)))
@@ -259,7 +286,8 @@ func (s *Sink) Close() error {
 		p.abort(s.cfg.Dir)
 		delete(s.open, k)
 	}
-	return s.unlock()
+	// The index first: the next instance may adopt it once the lock goes.
+	return errors.Join(s.idx.close(), s.unlock())
 }
 
 // Held reports how many messages the sink holds unacked.

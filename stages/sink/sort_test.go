@@ -30,8 +30,8 @@ func TestFilesSortedByCreated(t *testing.T) {
 		add(t, s, cableMsg(t, synthCable(r, fmt.Sprintf("09PARIS%03d", i), at, 1000), uint64(i+1)))
 		if i == 50 {
 			runs, _ := filepath.Glob(filepath.Join(dir, tmpDir, "_*.sort"))
-			if len(runs) != 3 {
-				t.Fatalf("after 51 cables, %d sorted runs on disk, want one per table: %v", len(runs), runs)
+			if len(runs) != 4 { // synthCable has no references
+				t.Fatalf("after 51 cables, %d sorted runs on disk, want one per table with rows: %v", len(runs), runs)
 			}
 		}
 	}
@@ -42,7 +42,7 @@ func TestFilesSortedByCreated(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 	recs := records(t, dir)
-	if len(recs) != 1 || len(recs[0].Files) != 3 {
+	if len(recs) != 1 || len(recs[0].Files) != 4 { // synthCable has recipients, no references
 		t.Fatalf("records %+v", recs)
 	}
 	for _, f := range recs[0].Files {
@@ -60,6 +60,10 @@ func TestFilesSortedByCreated(t *testing.T) {
 		case schemas.TableEntities:
 			checkSorted(t, f.Path, readRows[schemas.EntityRow](t, path), func(a, b schemas.EntityRow) int {
 				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.Paragraph*1e6+a.Start, b.Paragraph*1e6+b.Start)
+			})
+		case schemas.TableRecipients:
+			checkSorted(t, f.Path, readRows[schemas.RecipientRow](t, path), func(a, b schemas.RecipientRow) int {
+				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.N, b.N)
 			})
 		}
 	}
