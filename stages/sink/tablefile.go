@@ -2,9 +2,12 @@ package sink
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
@@ -17,10 +20,11 @@ import (
 // under a temporary name that readers skip.
 //
 // Rows are sorted by the table's sort key within the file. The sorting
-// writer sorts each row group's worth of rows in memory and spills it as a
-// compressed run to tmpDir; Close merges the runs into the file. So memory
-// holds one row group per table file, and the file's bytes exist only as
-// runs until it is closed.
+// writer (sortedWriter, or parquet-go's SortingWriter for a sort key
+// without a typed comparator) sorts each row group's worth of rows in
+// memory and spills it as a compressed run to tmpDir; Close merges the
+// runs into the file. So memory holds one row group per table file, and
+// the file's bytes exist only as runs until it is closed.
 type tableFile[T any] struct {
 	table, temp, final string // relative to the warehouse dir
 	f                  *os.File
@@ -42,12 +46,17 @@ type tableFile[T any] struct {
 // and close on every rotation) allocated them again for every file.
 var zstdCodec = &zstd.Codec{Level: zstd.SpeedDefault}
 
-// rowWriter is what parquet-go's GenericWriter and SortingWriter share.
+// rowWriter is what parquet-go's GenericWriter and SortingWriter, and
+// sortedWriter, share.
 type rowWriter[T any] interface {
 	Write([]T) (int, error)
 	Flush() error
 	Close() error
 }
+
+// useSortedWriter writes sorted tables with sortedWriter where the table
+// has a typed comparator (sorted.go); tests turn it off to compare.
+var useSortedWriter = true
 
 // tableSpec is how one table is written.
 type tableSpec[T any] struct {
@@ -96,13 +105,24 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 	// The runs are named after this file ("_part-<time>-<instance>-<n>-
 	// <table>-*.sort") so that recovery can attribute them to an instance.
 	t.spill = newSpillPool(filepath.Join(dir, tmpDir), "_"+base+"-"+spec.name+"-*.sort")
+	sorting := parquet.SortingWriterConfig(parquet.SortingColumns(spec.sort...))
+	// write flushes a run every spec.rows rows; the writers' own threshold
+	// is set above that so they only spill early when one cable brings
+	// more rows than a run holds.
+	if key, ok := sortKeyFor[T](spec.sort); ok && useSortedWriter {
+		runOpts := []parquet.WriterOption{
+			parquet.Compression(zstdCodec),
+			parquet.CreatedBy("cablewire", "", ""),
+			parquet.WriteBufferSize(-1),
+			sorting,
+		}
+		t.w = newSortedWriter[T](&t.cw, 2*spec.rows, key, spec.sort, t.spill, append(opts, sorting), runOpts)
+		return t, nil
+	}
 	opts = append(opts, parquet.SortingWriterConfig(
 		parquet.SortingColumns(spec.sort...),
 		parquet.SortingBuffers(t.spill),
 	))
-	// write flushes a run every spec.rows rows; the sorting writer's own
-	// threshold is set above that so it only spills early when one cable
-	// brings more rows than a run holds.
 	t.w = parquet.NewSortingWriter[T](&t.cw, int64(2*spec.rows), opts...)
 	return t, nil
 }
@@ -187,4 +207,147 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 	n, err := c.w.Write(b)
 	c.n += int64(n)
 	return n, err
+}
+
+// sortedWriter does what parquet-go's SortingWriter does for a table whose
+// sort key has a typed comparator (sortKeyFor): each run's rows are sorted
+// as structs and written to the spill file as a row group, and Close merges
+// the runs into the output. It is cheaper than the SortingWriter, which
+// deconstructs every row into parquet.Values, copies their bytes into its
+// row buffer, sorts the rows with a comparator over values and turns them
+// back into columns: here the structs, which reference the cables' strings
+// without copying them, are sorted through an index and written a column at
+// a time by GenericWriter.Write. The merge is the SortingWriter's.
+type sortedWriter[T any] struct {
+	key     sortKey[T]
+	sorting []parquet.SortingColumn
+	maxRows int // a run is spilled when this many rows are buffered
+	rows    []T // buffered, in arrival order
+	idx     []int32
+	first   []int64 // key.first of rows
+	pool    *spillPool
+	spill   io.ReadWriteSeeker
+	runs    *parquet.GenericWriter[T] // into spill, a row group per run
+	runOpts []parquet.WriterOption
+	out     *parquet.GenericWriter[T]
+}
+
+func newSortedWriter[T any](out io.Writer, maxRows int, key sortKey[T], sorting []parquet.SortingColumn, pool *spillPool, outOpts, runOpts []parquet.WriterOption) *sortedWriter[T] {
+	return &sortedWriter[T]{
+		key: key, sorting: sorting, maxRows: maxRows, pool: pool, runOpts: runOpts,
+		out: parquet.NewGenericWriter[T](out, outOpts...),
+	}
+}
+
+func (w *sortedWriter[T]) Write(rows []T) (int, error) {
+	w.rows = append(w.rows, rows...)
+	if len(w.rows) >= w.maxRows {
+		if err := w.Flush(); err != nil {
+			return len(rows), err
+		}
+	}
+	return len(rows), nil
+}
+
+// Flush sorts the buffered rows and spills them as a run.
+func (w *sortedWriter[T]) Flush() error {
+	if len(w.rows) == 0 {
+		return nil
+	}
+	// Sort an index rather than the structs (up to hundreds of bytes
+	// each), by the first key, held alongside, then by the comparator;
+	// then move each struct once into its place.
+	idx, first := w.idx[:0], w.first[:0]
+	for i := range w.rows {
+		idx = append(idx, int32(i))
+		first = append(first, w.key.first(&w.rows[i]))
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		if c := cmp.Compare(first[i], first[j]); c != 0 {
+			return c
+		}
+		return w.key.cmp(&w.rows[i], &w.rows[j])
+	})
+	permute(w.rows, idx)
+	w.idx, w.first = idx[:0], first[:0]
+	if w.runs == nil {
+		w.spill = w.pool.GetBuffer()
+		w.runs = parquet.NewGenericWriter[T](w.spill, w.runOpts...)
+	}
+	_, err := w.runs.Write(w.rows)
+	if err == nil {
+		err = w.runs.Flush()
+	}
+	clear(w.rows) // drop the references to the rows' strings
+	w.rows = w.rows[:0]
+	return err
+}
+
+// permute puts rows in the order idx lists them (rows[k] becomes the old
+// rows[idx[k]]), following the permutation's cycles; idx is clobbered.
+func permute[T any](rows []T, idx []int32) {
+	for start := range idx {
+		if int(idx[start]) == start {
+			continue
+		}
+		tmp := rows[start]
+		k := start
+		for {
+			j := int(idx[k])
+			idx[k] = int32(k)
+			if j == start {
+				rows[k] = tmp
+				break
+			}
+			rows[k] = rows[j]
+			k = j
+		}
+	}
+}
+
+// Close merges the runs into the output and closes it.
+func (w *sortedWriter[T]) Close() error {
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if w.runs == nil {
+		return w.out.Close()
+	}
+	defer func() {
+		w.pool.PutBuffer(w.spill)
+		w.spill, w.runs = nil, nil
+	}()
+	if err := w.runs.Close(); err != nil {
+		return err
+	}
+	size, err := w.spill.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
+	}
+	ra, ok := w.spill.(io.ReaderAt)
+	if !ok {
+		return fmt.Errorf("sorted runs in a %T, not an io.ReaderAt", w.spill)
+	}
+	f, err := parquet.OpenFile(ra, size, &parquet.FileConfig{
+		SkipPageIndex:    true,
+		SkipBloomFilters: true,
+		ReadBufferSize:   4096,
+	})
+	if err != nil {
+		return err
+	}
+	m, err := parquet.MergeRowGroups(f.RowGroups(), &parquet.RowGroupConfig{
+		Schema:  w.out.Schema(),
+		Sorting: parquet.SortingConfig{SortingColumns: w.sorting},
+	})
+	if err != nil {
+		return err
+	}
+	if _, err := w.out.WriteRowGroup(m); err != nil {
+		return err
+	}
+	if err := w.out.Flush(); err != nil {
+		return err
+	}
+	return w.out.Close()
 }
