@@ -45,6 +45,8 @@ func TestEvalEntitiesMatchesPython(t *testing.T) {
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout5.jsonl"), filepath.Join(shared, "corpus"), 0.86},
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout6.jsonl"), filepath.Join(shared, "corpus"), 0.95},
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout7.jsonl"), filepath.Join(shared, "corpus"), 0.82},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout8.jsonl"), filepath.Join(shared, "corpus"), 0.90},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout9.jsonl"), filepath.Join(shared, "corpus"), 0.85},
 	} {
 		t.Run(filepath.Base(tc.gold), func(t *testing.T) {
 			pred := filepath.Join(t.TempDir(), "pred.jsonl")

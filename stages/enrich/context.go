@@ -56,6 +56,17 @@ func (s *scanner) contextType(i, n int) string {
 			return "ORG" // "Chris Weafer of Uralsib"
 		}
 	}
+	// "the hydroelectric dam “Chaparral”", "the village Qarnet": a facility
+	// or settlement noun in lower case, then the name in quotes or after "the ... noun"
+	if c := i - 1; n <= 3 && c > 0 {
+		quoted := s.toks[c].kind == tPunct && isQuote(s.toks[c].text)
+		if quoted {
+			c--
+		}
+		if c > 0 && s.lowerAt(c, facilityCues) && (quoted || s.keys[c-1] == "the") && !s.personAfter(j) {
+			return "PLACE"
+		}
+	}
 	if j+1 < len(s.toks) && s.toks[j].text == "-" && s.toks[j].start == s.toks[j-1].end && s.keys[j+1] == "based" {
 		return "PLACE" // "Arghandab-based"
 	}
@@ -225,9 +236,13 @@ func pluralNoun(x *lexicon, k string) bool {
 // featureHeads after a nationality word name a natural feature: "Arabian Sea".
 var featureHeads = setOf(`sea ocean gulf peninsula desert strait straits basin plateau highlands`)
 
-// signature: the name [i, i+n) ends the cable's last paragraph in capitals.
+// signature: the name [i, i+n) ends the cable's last paragraph in capitals,
+// or, in any case, stands alone on the paragraph's last line ("\n\nCrockart").
 func (s *scanner) signature(i, n int) bool {
-	if !s.last || !s.toks[i].allCaps {
+	if !s.last {
+		return false
+	}
+	if !s.toks[i].allCaps && !(n <= 2 && s.lineStart(i)) {
 		return false
 	}
 	j := i + n
@@ -368,3 +383,18 @@ var regionHeads = setOf(`province region district governorate oblast krai`)
 func (s *scanner) lowerAt(j int, set map[string]bool) bool {
 	return j < len(s.toks) && s.word(j) && s.toks[j].lower && (set == nil || set[s.keys[j]])
 }
+
+// lineStart: token i starts a line after a blank line.
+func (s *scanner) lineStart(i int) bool {
+	if i == 0 {
+		return false
+	}
+	return strings.Contains(s.text[s.toks[i-1].end:s.toks[i].start], "\n\n")
+}
+
+// facilityCues before a name make it a place: "the dam “Chaparral”".
+var facilityCues = setOf(`dam plant refinery mine airport airbase airfield reactor port village town township district province base camp`)
+
+// programTails in lower case after a name of two words or more make it a
+// program's name, which is not annotated: "the Renta Dignidad program".
+var programTails = setOf(`program programs programme programmes scheme initiative`)

@@ -142,7 +142,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if j == i {
 			continue
 		}
-		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
+		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.method == "geo:town" && full.typ == "PERSON" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
 			if m.method == "name-run" || m.method == "the-guess" || strings.HasPrefix(m.method, "geo:") {
 				m.method = "coref"
@@ -152,6 +152,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 		}
 	}
+	orgPrefixes(ms)
 	resolveSenses(ms, seg)
 	// 4. surnames the first pass skipped (English words: Wood, Gates, Ward)
 	for si := 0; si < nseg; si++ {
@@ -265,4 +266,32 @@ func fieldEnds(s string) (first, last string, n int) {
 		n = min(n+1, 2)
 	}
 	return first, last, n
+}
+
+// orgPrefixes: an unknown name run of two words or more that starts the name
+// of an organization in the cable is its short form: "Zhejiang Dali
+// Technology" for "Zhejiang Dali Technology Company Ltd".
+func orgPrefixes(ms []mention) {
+	var orgs []int
+	for i := range ms {
+		if ms[i].typ == "ORG" && ms[i].tj-ms[i].ti >= 3 {
+			orgs = append(orgs, i)
+		}
+	}
+	if len(orgs) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.typ != "PERSON" || m.method != "name-run" || m.title != "" || m.tj-m.ti < 2 {
+			continue
+		}
+		for _, j := range orgs {
+			o := &ms[j]
+			if len(o.text) > len(m.text)+1 && o.text[len(m.text)] == ' ' && strings.EqualFold(o.text[:len(m.text)], m.text) {
+				m.typ, m.canonical, m.method, m.weak = "ORG", o.canonical, "coref", false
+				break
+			}
+		}
+	}
 }

@@ -18,8 +18,12 @@ func maskHeaderLines(text string, toks []token) {
 		} else {
 			end += start
 		}
-		if headerLine(strings.TrimSpace(text[start:end])) {
-			for ti < len(toks) && toks[ti].start < start {
+		from := start
+		if headerLine(strings.TrimSpace(text[start:end])) || func() bool { from = webTrailer(text[start:end]); return from >= 0 }() {
+			if from < start {
+				from += start
+			}
+			for ti < len(toks) && toks[ti].start < from {
 				ti++
 			}
 			for k := ti; k < len(toks) && toks[k].start < end; k++ {
@@ -93,6 +97,9 @@ func headerLine(l string) bool {
 		return true
 	}
 	if len(l) > 14 && strings.EqualFold(l[:14], "classified by ") {
+		return true
+	}
+	if trailerLine(l) {
 		return true
 	}
 	for i := 0; i < len(l); i++ {
@@ -198,4 +205,29 @@ func maskURLs(text string, toks []token) {
 			toks[k].masked = true
 		}
 	}
+}
+
+// trailerLine: lines that web copies add around the text: a database query
+// or a print stamp ("SELECT * FROM ...", "Track impresión: ...").
+func trailerLine(l string) bool {
+	return strings.HasPrefix(l, "SELECT * FROM ") || strings.HasPrefix(l, "Track impresi")
+}
+
+// webTrailer: in a post's trailer line, "Visit Ankara's Classified Web Site
+// at http://...", where "Classified Web Site" starts (the post before it is
+// a name of the body; the rest is not), or -1.
+func webTrailer(l string) int {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '"' || l[i] >= 0x80) {
+		i++ // leading space and quotes
+	}
+	if len(l)-i < 20 || len(l) > 240 || !strings.EqualFold(l[i:i+6], "visit ") {
+		return -1
+	}
+	for j := i + 6; j+14 <= len(l); j++ {
+		if (l[j] == 'C' || l[j] == 'c') && strings.EqualFold(l[j:j+14], "classified web") {
+			return j
+		}
+	}
+	return -1
 }

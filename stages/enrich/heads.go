@@ -9,7 +9,7 @@ secretariat university college academy foundation fund club league alliance coal
 command corps brigade battalion regiment division unit airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
 television radio newspaper times post journal news agency daily gazette herald tribune bancorp co
-enterprises enterprise consortium syndicate guards marines telecom house`)
+enterprises enterprise consortium syndicate guards marines telecom house chancery chancellery`)
 
 // smallHeads are heads that make an organization only with "of" after them or
 // a capitalized modifier before them that is not a nationality.
@@ -19,16 +19,16 @@ var weakHeads = setOf(`office group government administration mission delegation
 var placeHeads = setOf(`province state city airfield airport base sea ocean river lake island islands mountains mountain valley gulf bay strait
 peninsula district region oblast krai governorate prefecture county camp palace square field stadium bridge port harbor harbour dam reactor
 complex prison canal desert hospital mortuary clinic hotel mosque shrine temple cathedral cemetery plateau heights pass coast hills park village town municipality refinery oasis airbase
-township tehsil rayon road street avenue highway boulevard`)
+township tehsil rayon road street avenue highway boulevard facility`)
 
 // directions modify a known place into a new place: "Northern Nigeria".
-var directions = setOf(`north south east west northern southern eastern western central greater upper lower northeast northwest southeast southwest northeastern northwestern southeastern southwestern`)
+var directions = setOf(`north south east west northern southern eastern western central greater upper lower northeast northwest southeast southwest northeastern northwestern southeastern southwestern middle`)
 
 // connectors may sit inside a name: "Ministry of Defense", "Fernandez de Kirchner".
-var connectors = setOf(`of for the and de del la las los da do dos das van von der den bin bint ibn al el y e du le di on in`)
+var connectors = setOf(`of for the and de del la las los da do dos das van von der den bin bint ibn al el y e du le di on in zu`)
 
 // particles are connectors that belong inside person names.
-var particles = setOf(`de del la da do dos das van von der den bin bint ibn al el du le di y`)
+var particles = setOf(`de del la da do dos das van von der den bin bint ibn al el du le di y zu`)
 
 // postWords followed by a city name the office of a US post: "Embassy Berlin".
 var postWords = setOf(`embassy consulate consulate-general congen amembassy amemb usemb amconsul mission usmission`)

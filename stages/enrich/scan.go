@@ -403,7 +403,10 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	m.canonical = canonical
 	s.out = append(s.out, m)
 	// acronym definition: "Full Name (ACR)"
+	// (not after a person's name that a first name or a title shows: "Katja
+	// Hessel (FDP)" is her party)
 	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
+		!(typ == "PERSON" && (method == "first-name" || title != "" || s.x.acronyms[s.toks[j+1].text])) &&
 		!s.is(j+1, fWord) && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}

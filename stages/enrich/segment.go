@@ -242,6 +242,13 @@ func (s *scanner) segment(a, b int) {
 			i++
 			continue
 		}
+		// "the Bush administration": a capitalized word between "the" and a
+		// lower-case "administration" is a president's name, English or not
+		if gn == 0 && i+1 == b && !s.caps && t.cap && !t.sentStart && !t.allCaps && s.theAdministration(i) {
+			s.emit(i, i+1, "PERSON", "", "", "administration", title, false)
+			i++
+			continue
+		}
 		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && s.is(i, fWord) && (!s.is(i, fOrgHead) || k == "house") && !s.is(i, fFirstName) {
 			gn = 0 // "TOTAL" in capitals is a word, not the company; "HIS HOUSE" not the House
 		}
@@ -325,7 +332,8 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// first name + surname
-		if s.is(i, fFirstName) && !(t.sentStart && s.is(i, fWord)) && !(s.caps && s.is(i, fWord)) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
+		// (a form's value after "Label:" is not a sentence's first word: "Minister: Martin Zeil")
+		if s.is(i, fFirstName) && !(t.sentStart && s.is(i, fWord) && !(i > 0 && s.toks[i-1].text == ":")) && !(s.caps && s.is(i, fWord)) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 && !(i > 0 && s.keys[i-1] == "the" && allWords(s, i, i+n)) { // not "The Way Forward"
 				s.emit(i, i+n, "PERSON", "", "", "first-name", "", false)
 				i += n
@@ -380,6 +388,10 @@ func (s *scanner) segment(a, b int) {
 			if title == "" && n == 1 && (s.lowerAt(i+1, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
 				s.emit(i, i+1, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
 				i++
+				continue
+			}
+			if title == "" && n >= 2 && s.lowerAt(i+n, programTails) {
+				i += n // "the Renta Dignidad program": programs are not annotated
 				continue
 			}
 			if title == "" && n == 1 && i+2 < len(s.toks) && s.toks[i+1].kind == tPunct && (s.keys[i+2] == "class" || s.keys[i+2] == "-class") {
@@ -479,6 +491,11 @@ func (s *scanner) unknownWord(i int) bool {
 	if !s.caps && !t.allCaps && compoundWord(x, k) {
 		return false // Roadmaps, Counterdrug
 	}
+	if strings.IndexByte(k, '-') > 0 || strings.IndexByte(k, '/') > 0 {
+		if joinedWords(x, k) {
+			return false // Non-Governmental, Request/Objectives
+		}
+	}
 	if t.kind == tNum || strings.ContainsAny(k, "0123456789") {
 		return false
 	}
@@ -492,7 +509,8 @@ var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
 // Sonangol", "daily newspaper Liberte", "shipbuilder Izar".
 var orgCues = setOf(`monopoly paper company companies firm firms parastatal conglomerate corporation newspaper newspapers daily weekly magazine tabloid
 broadcaster channel network outlet website shipbuilder manufacturer producer contractor subcontractor operator airline carrier
-consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency`)
+consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency
+subsidiary`)
 
 // appositiveLinks may follow an organization cue before the name's comma.
 var appositiveLinks = setOf(`under in called named known`)
@@ -560,7 +578,7 @@ var foreignHeads = setOf(`conseil consejo conselho consiglio comando comite comi
 assembleia camara câmara chambre congreso tribunal corte cour ministerio ministère ministere direccion dirección direction
 secretaria secretaría agence agencia banco banque fundacion fundación fondo instituto institut movimiento mouvement movimento
 union unión unione alianza alliance confederacion confederación federacion federación sindicato majlis jamaat jamiat jamiyat hizb harakat
-tehreek tehrik sazman bonyad`)
+tehreek tehrik sazman bonyad coordinadora coordinacion coordinación comision comisión`)
 
 // foreignOrg: the length of a head-first name at i: the head, then names and
 // particles ("de la"), up to six words; in capitals only words that are not
@@ -972,6 +990,9 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 			break
 		}
 		if s.is(h, fPlaceHead) {
+			if s.keys[h] == "state" && h+1 < b && s.capWord(h+1) && s.is(h+1, fTitle) {
+				break // "MOEnv State Secretary": a title
+			}
 			best = h + 1 - i
 		}
 	}
@@ -981,4 +1002,34 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 		}
 	}
 	return best, cc
+}
+
+// wordPrefixes may start a hyphenated English word: "non-governmental".
+var wordPrefixes = setOf(`non anti pro co ex multi inter intra post pre self semi sub counter cross mid over under`)
+
+// joinedWords: the key is English words (or prefixes) joined by hyphens or
+// slashes, each of two letters or more: "non-governmental", "request/objectives".
+func joinedWords(x *lexicon, k string) bool {
+	start := 0
+	for i := 0; i <= len(k); i++ {
+		if i < len(k) && k[i] != '-' && k[i] != '/' {
+			continue
+		}
+		p := k[start:i]
+		if len(p) < 2 || !(x.words[p] || x.words[trimPlural(p)] || wordPrefixes[p] && i < len(k)) {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
+// theAdministration: "the X administration", X one capitalized word that is
+// not a nationality, a title, a direction or an organization's modifier
+// ("the Federal administration").
+func (s *scanner) theAdministration(i int) bool {
+	if i == 0 || s.keys[i-1] != "the" || i+1 >= len(s.toks) || s.keys[i+1] != "administration" || !s.toks[i+1].lower {
+		return false
+	}
+	return !s.is(i, fDemonym|fTitle|fDirection|fOrgModifier|fOrgHead|fPlaceHead|fCapsStop)
 }
