@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -148,12 +149,24 @@ func (p *partition) hold(m *pipeline.Message) {
 
 // close finishes the files; tables with no rows (a partition without
 // entities) are dropped rather than committed empty.
+//
+// The files close concurrently: closing merges a file's sorted runs and
+// compresses it, most of the sink's work, and the tables are independent.
+// The sink's one goroutine would otherwise hold the whole pipeline's last
+// stage to one core while it commits.
 func (p *partition) close(dir string) ([]FileRecord, error) {
+	ts := p.tables()
+	frs := make([]FileRecord, len(ts))
+	cerrs := make([]error, len(ts))
+	var wg sync.WaitGroup
+	for i, t := range ts {
+		wg.Go(func() { frs[i], cerrs[i] = t.close() })
+	}
+	wg.Wait()
 	var files []FileRecord
 	var errs []error
-	for _, t := range p.tables() {
-		fr, err := t.close()
-		if err != nil {
+	for i, fr := range frs {
+		if err := cerrs[i]; err != nil {
 			errs = append(errs, err)
 			continue
 		}
