@@ -1,7 +1,5 @@
 package pipeline
 
-import "github.com/nats-io/nats.go/jetstream"
-
 // Header is a message's headers. It is a plain map so that no NATS type
 // leaks into stage code.
 type Header map[string][]string
@@ -32,7 +30,7 @@ type Message struct {
 	Seq       uint64 // stream sequence
 	Delivered int    // delivery count, 1 on the first delivery
 
-	raw jetstream.Msg // the broker's handle; unexported so stages cannot ack
+	raw ackHandle // the broker's handle; unexported so stages cannot ack
 }
 
 // HeaderMsgID is the broker's de-duplication header.

@@ -198,8 +198,8 @@ func toNats(m *Message) *nats.Msg {
 	return nm
 }
 
-func fromNats(jm jetstream.Msg) *Message {
-	m := &Message{Subject: jm.Subject(), Data: jm.Data(), Header: Header(jm.Headers()), raw: jm}
+func fromNats(js jetstream.JetStream, jm jetstream.Msg) *Message {
+	m := &Message{Subject: jm.Subject(), Data: jm.Data(), Header: Header(jm.Headers()), raw: newAckHandle(js, jm)}
 	if m.Header == nil {
 		m.Header = Header{}
 	}

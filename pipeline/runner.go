@@ -107,7 +107,7 @@ func (r *Runner) fetch(ctx context.Context) <-chan *Message {
 				continue
 			}
 			for jm := range batch.Messages() {
-				out <- fromNats(jm)
+				out <- fromNats(r.js, jm)
 			}
 			if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) {
 				r.cfg.Logger.Debug("fetch", "stage", r.cfg.Name, "err", err)
