@@ -47,6 +47,8 @@ func TestEvalEntitiesMatchesPython(t *testing.T) {
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout7.jsonl"), filepath.Join(shared, "corpus"), 0.82},
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout8.jsonl"), filepath.Join(shared, "corpus"), 0.90},
 		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout9.jsonl"), filepath.Join(shared, "corpus"), 0.85},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout10.jsonl"), filepath.Join(shared, "corpus"), 0.84},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout11.jsonl"), filepath.Join(shared, "corpus"), 0.89},
 	} {
 		t.Run(filepath.Base(tc.gold), func(t *testing.T) {
 			pred := filepath.Join(t.TempDir(), "pred.jsonl")

@@ -98,6 +98,17 @@ func (s *scanner) shouldSplit(w string) bool {
 	if knownVariant(x, w) {
 		return false // MNF-I
 	}
+	if len(parts[0]) < 8 && parts[0][0] >= 'A' && parts[0][0] <= 'Z' && strings.IndexByte(w, '-') == len(parts[0]) && combiningPrefixes[string(appendLower(kb[:0], parts[0]))] {
+		return false // Inter-American, Pan-American
+	}
+	if !s.caps && len(parts) == 2 && strings.IndexByte(w, '/') < 0 && parts[0][0] >= 'A' && parts[0][0] <= 'Z' && parts[1][0] >= 'a' && parts[1][0] <= 'z' {
+		kb = appendKey(kb[:0], parts[0])
+		if _, listed := x.phrases[string(kb)]; x.words[string(kb)] && !listed && !x.demonyms[string(kb)] && !directions[string(kb)] {
+			if kb = appendKey(kb[:0], parts[1]); x.words[string(kb)] && !strings.HasSuffix(parts[1], "ed") && !strings.HasSuffix(parts[1], "ing") { // not "Palace-backed"
+				return false // "Follow-up and Coordination Department": one English word
+			}
+		}
+	}
 	office := s.caps && strings.IndexByte(w, '-') < 0 && officeSymbol(x, w)
 	for _, p := range parts {
 		if len(p) == 1 && !strings.Contains(w, "/") {

@@ -313,7 +313,7 @@ func knownVariant(x *lexicon, w string) bool {
 
 // memberHeads in lower case between two names make the first an
 // organization: "Paufe leader Luis Patti".
-var memberHeads = setOf(`leader leaders founder cofounder co-founder chairman ceo`)
+var memberHeads = setOf(`leader leaders founder cofounder co-founder chairman ceo official officials`)
 
 // shipPrefixes start a vessel's name, which is not annotated: "U.S.S. Ashland".
 var shipPrefixes = setOf(`uss usns hms hmcs mv ms`)
@@ -335,6 +335,38 @@ func (s *scanner) theName(i int) bool {
 	}
 	return true
 }
+
+// modifierName: the unknown name at i modifies a common noun after a
+// lower-case word or a number ("an Ipanema night club", "convicted Lockerbie
+// bomber", "further Indo-Pak cooperation"): a place's, a body's or a thing's
+// name, not a person's, unless the noun is one that takes a person ("a
+// Mugabe loyalist") or the word after it may be a verb ("Putin embraces",
+// "Mugabe reportedly").
+func (s *scanner) modifierName(i int) bool {
+	j := i + 1
+	if i == 0 || j >= len(s.toks) || s.toks[i].sentStart {
+		return false
+	}
+	if p := &s.toks[i-1]; !(p.kind == tNum || s.word(i-1) && p.lower && !personObjects[s.keys[i-1]] && !speechVerbs[s.keys[i-1]]) {
+		return false
+	}
+	if !s.word(j) || !s.toks[j].lower || !s.is(j, fWord) || s.is(j, fCapsStop) {
+		return false
+	}
+	k := s.keys[j]
+	if personNouns[k] || personCues[k] || speechVerbs[k] || personModNouns[k] {
+		return false
+	}
+	n := len(k)
+	return n > 2 && k[n-1] != 's' && !strings.HasSuffix(k, "ed") && !strings.HasSuffix(k, "ly") && !strings.HasSuffix(k, "ing")
+}
+
+// personModNouns after a name take a person: "a Mugabe loyalist", "the
+// Karzai speech".
+var personModNouns = setOf(`loyalist supporter ally aide adviser advisor confidant protege crony speech statement remarks interview
+biography memoir legacy doctrine style wing faction son daughter wife husband father mother brother sister nephew niece cousin
+widow heir successor predecessor associate associates spokesman spokeswoman spokesperson ouster resignation death funeral
+election victory defeat win reelection re-election candidacy nomination meeting talks call letter message government`)
 
 // eventHeads end the name of an event, which is not annotated: "Fajr
 // Tournament"; a name before them is not a person's.

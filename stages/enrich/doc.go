@@ -8,8 +8,9 @@
 // no state between calls and is safe for concurrent use.
 //
 // Mentions follow shared/eval/ANNOTATION.md: titles are kept out of the span
-// and put in Title; possessives are stripped; redactions, header-like lines
-// and portion markings are never entities; Canonical is the fullest form the
+// and put in Title; possessives are stripped; redactions, header-like lines,
+// portion markings and web trailers ("Visit X's Classified Website ...") are
+// never entities; Canonical is the fullest form the
 // cable uses (coreference of surnames and short forms, acronym definitions
 // "Full Name (ACR)", and jargon such as GOR/USG/MFA resolved with the cable's
 // TAGS and post). Entity.Generic marks generic references ("the Embassy",

@@ -102,6 +102,10 @@ func headerLine(l string) bool {
 	if trailerLine(l) {
 		return true
 	}
+	// a post's routing note: "Tripoli minimize considered."
+	if n := len(l); n < 60 && n > 20 && (strings.HasSuffix(l, "minimize considered.") || strings.HasSuffix(l, "minimize considered") || strings.HasSuffix(l, "MINIMIZE CONSIDERED")) {
+		return true
+	}
 	for i := 0; i < len(l); i++ {
 		if l[i] >= 'a' && l[i] <= 'z' {
 			return false
@@ -213,19 +217,25 @@ func trailerLine(l string) bool {
 	return strings.HasPrefix(l, "SELECT * FROM ") || strings.HasPrefix(l, "Track impresi")
 }
 
-// webTrailer: in a post's trailer line, "Visit Ankara's Classified Web Site
-// at http://...", where "Classified Web Site" starts (the post before it is
-// a name of the body; the rest is not), or -1.
+// webTrailer: in a post's trailer, "Visit Ankara's Classified Web Site at
+// http://..." (a line of its own or the end of the last paragraph's line),
+// where "Visit" starts, or -1. Web copies add the line; it is not the body
+// (shared/eval/ANNOTATION.md), so none of it is an entity, the post's name
+// included.
 func webTrailer(l string) int {
-	i := 0
-	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '"' || l[i] >= 0x80) {
-		i++ // leading space and quotes
+	c := strings.Index(l, "lassified Web")
+	if c < 0 {
+		c = strings.Index(l, "LASSIFIED WEB")
 	}
-	if len(l)-i < 20 || len(l) > 240 || !strings.EqualFold(l[i:i+6], "visit ") {
+	if c < 1 {
 		return -1
 	}
-	for j := i + 6; j+14 <= len(l); j++ {
-		if (l[j] == 'C' || l[j] == 'c') && strings.EqualFold(l[j:j+14], "classified web") {
+	from := c - 70 // "Visit Embassy Port-au-Prince's Classified Website"
+	if from < 0 {
+		from = 0
+	}
+	for j := c - 6; j >= from; j-- {
+		if (l[j] == 'V' || l[j] == 'v') && strings.EqualFold(l[j:j+6], "visit ") && (j == 0 || l[j-1] == ' ' || l[j-1] == '\t' || l[j-1] == '"' || l[j-1] >= 0x80) {
 			return j
 		}
 	}

@@ -5,10 +5,13 @@ import "testing"
 // Sentences written for these tests (invented names, not cable text).
 
 func TestRules8(t *testing.T) {
-	// a post's web trailer: the post's name stays, "Classified Web Site" does not
+	// a post's web trailer is not body text: neither the post's name nor
+	// "Classified Web Site" is tagged (rules10_test.go: also at a line's end)
 	c := enrichText(t, "The minister left on Monday.\n\nVisit Velmoria's Classified Web Site at http://www.example.sgov.gov/p/eur/velmoria")
-	if e := find(c, "Web Site"); e != nil {
-		t.Errorf("trailer words tagged: %+v", *e)
+	for _, w := range []string{"Web Site", "Velmoria"} {
+		if e := find(c, w); e != nil {
+			t.Errorf("trailer words tagged: %+v", *e)
+		}
 	}
 	// web-copy artifacts are not text
 	c = enrichText(t, "The minister left.\n\nSELECT * FROM `cable` WHERE `id` = '1' ORDER BY `date` ASC")

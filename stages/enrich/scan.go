@@ -199,7 +199,7 @@ func isRedaction(w string) bool {
 	}
 	for i := 0; i < len(w); i++ {
 		if w[i] != 'X' && w[i] != 'x' {
-			return false
+			return i >= 6 // "XXXXXXXXXXXnoted": a redaction run into the next word
 		}
 	}
 	return true
@@ -406,7 +406,7 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	// (not after a person's name that a first name or a title shows: "Katja
 	// Hessel (FDP)" is her party)
 	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
-		!(typ == "PERSON" && (method == "first-name" || title != "" || s.x.acronyms[s.toks[j+1].text])) &&
+		!(typ == "PERSON" && (method == "first-name" || title != "" || s.x.acronyms[s.toks[j+1].text]) && s.toks[j+1].text != initials(canonical)) &&
 		!s.is(j+1, fWord) && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}

@@ -146,7 +146,21 @@ func isQuote(t string) bool {
 func (s *scanner) segment(a, b int) {
 	x := s.x
 	if s.cuedName(a, b) {
-		s.emit(a, b, "ORG", "", "", "org-cue", "", false)
+		st := a
+		if a > 0 && s.word(a-1) && strings.HasSuffix(s.keys[a-1], "s") && s.keys[a-1] != "press" {
+			// a plural cue: "cooperatives Copersucar and Crystalsev" are two
+			for j := a; j < b; j++ {
+				if s.keys[j] == "and" || s.keys[j] == "or" {
+					if j > st {
+						s.emit(st, j, "ORG", "", "", "org-cue", "", false)
+					}
+					st = j + 1
+				}
+			}
+		}
+		if b > st {
+			s.emit(st, b, "ORG", "", "", "org-cue", "", false)
+		}
 		return
 	}
 	if p := s.partyName(a, b); p >= 0 {
@@ -213,10 +227,12 @@ func (s *scanner) segment(a, b int) {
 			}
 			// "Secretary of Defense Gates", "Minister of Foreign Affairs Qirbi"
 			e := j + 1
+			port := false // "Chief of the Civil Household": "the" alone is not a portfolio
 			for e < b && e-j <= 4 && (s.is(e, fPortfolio) || (s.keys[e] == "the" && e == j+1)) {
+				port = port || s.keys[e] != "the"
 				e++
 			}
-			if e > j+1 && e < b && s.capWord(e) && !s.is(e, fOrgHead) {
+			if port && e < b && s.capWord(e) && !s.is(e, fOrgHead) {
 				if title == "" {
 					titleStart = i
 				}
@@ -238,6 +254,16 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 		}
+		if (k == "para" || k == "paras") && i+1 < len(s.toks) && s.toks[i+1].kind == tNum {
+			i++ // "see Para 2": a paragraph, not the state of Para
+			continue
+		}
+		// airlines: "Air Arabia", "Air France" (not "Air Force", "Air Marshal")
+		if k == "air" && t.cap && !s.caps && i+1 < b && s.capWord(i+1) && !s.is(i+1, fOrgHead) && !s.is(i+1, fTitle) && !s.is(i+1, fTitlePrefix) && !s.is(i+1, fWord) {
+			s.emit(i, i+2, "ORG", "", "", "org-pattern", "", false)
+			i += 2
+			continue
+		}
 		if s.is(i, fNonEnt) && gn == 0 {
 			i++
 			continue
@@ -252,13 +278,20 @@ func (s *scanner) segment(a, b int) {
 		if s.caps && gn == 1 && (gp.typ == "ORG" || gp.method == "geo:town" || gp.method == "geo:city") && s.is(i, fWord) && (!s.is(i, fOrgHead) || k == "house") && !s.is(i, fFirstName) {
 			gn = 0 // "TOTAL" in capitals is a word, not the company; "HIS HOUSE" not the House
 		}
+		if gn == 1 && !s.caps && t.allCaps && len(t.text) <= 5 && isAcronym(t.text) && (gp.method == "geo:region" || gp.method == "geo:town" || gp.method == "geo:city") {
+			gn = 0 // "ALBA" in mixed case is the alliance, not Alba county
+		}
+		if gn == 1 && gp.typ == "ORG" && i+1 < b && s.capWord(i+1) && strings.IndexByte(t.text, '.') > 0 && len(t.text) <= 6 {
+			gn = 0 // "A.Q. Khan": initials, not AQ (al-Qaeda)
+		}
 		if gn == 1 && (gp.method == "geo:town" || gp.method == "geo:region" && s.is(i, fFirstName)) && !s.cx.has(gp.country) {
 			gn = 0 // "Obama" is a town in Japan: not in a Nigeria cable
 		}
 		on, person := s.orgSpan(i, b)
-		// jargon: GOR, GOA (not the Indian state), USG, GIRoA
-		if on <= 1 && isAcronym(t.text) && s.cx != nil {
-			if _, _, ok := resolveJargon(t.text, s.cx); ok {
+		// jargon: GOR, GOA (not the Indian state), USG, GIRoA; "the GOI
+		// Ministry of External Affairs": the jargon, then the ministry
+		if (on <= 1 || !s.caps && i+1 < b && s.keys[i+1] == "ministry") && isAcronym(t.text) && s.cx != nil {
+			if can, _, ok := resolveJargon(t.text, s.cx); ok && (on <= 1 || strings.Contains(can, "Government")) {
 				s.emit(i, i+1, "ORG", "", "", "jargon", "", false)
 				i++
 				continue
@@ -281,7 +314,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		pn, pcc := s.placeSpan(i, b)
 		// "Cairo Station": a city's intelligence station
-		if gn == 1 && gp.typ == "PLACE" && i+1 < b && s.keys[i+1] == "station" && s.capWord(i+1) && !s.caps {
+		if gn == 1 && gp.typ == "PLACE" && i+1 < len(s.toks) && s.keys[i+1] == "station" && s.word(i+1) && (i+1 < b || i+1 == b && s.toks[i+1].lower) && !s.caps {
 			s.emit(i, i+2, "ORG", "", gp.country, "station", "", false)
 			i += 2
 			continue
@@ -298,10 +331,16 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 		}
+		// "Magway Division": a listed region and "Division" (Burma's regions) is the region
+		if gn > 0 && on == gn+1 && gp.method == "geo:region" && s.keys[i+gn] == "division" && s.capWord(i+gn) {
+			s.emit(i, i+on, "PLACE", "", gp.country, "place-pattern", "", false)
+			i += on
+			continue
+		}
 		switch {
 		case gn > 0 && gn >= on && gn >= pn:
 			// a city that starts an unknown name is a person: "Princeton Lyman"
-			if gp.method == "geo:city" && gn == 1 && i+1 < b && s.unknownWord(i+1) && (!s.caps || !s.cx.has(gp.country)) {
+			if (gp.method == "geo:city" || gp.method == "geo:town") && gn == 1 && i+1 < b && s.unknownWord(i+1) && (!s.caps || !s.cx.has(gp.country)) {
 				if n := s.personRun(i, b); n > 0 {
 					s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
 					i += n
@@ -385,9 +424,9 @@ func (s *scanner) segment(a, b int) {
 				i += n // "Operation Hakudzokwi": operations are not annotated
 				continue
 			}
-			if title == "" && n == 1 && (s.lowerAt(i+1, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
-				s.emit(i, i+1, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
-				i++
+			if title == "" && (n == 1 || n == 2 && s.lowerAt(i+n, geoNouns)) && (s.lowerAt(i+n, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
+				s.emit(i, i+n, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
+				i += n
 				continue
 			}
 			if title == "" && n >= 2 && s.lowerAt(i+n, programTails) {
@@ -414,8 +453,8 @@ func (s *scanner) segment(a, b int) {
 					continue
 				}
 			}
-			if n == 1 && title == "" && !s.caps && s.theName(i) {
-				method = "the-guess" // "the Mechel incident": kept only when coreference confirms it
+			if n == 1 && title == "" && !s.caps && (s.theName(i) || s.modifierName(i)) {
+				method = "the-guess" // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
 			}
 			s.emit(i, i+n, "PERSON", "", "", method, title, weak)
 			title = ""
@@ -471,6 +510,9 @@ func (s *scanner) unknownWord(i int) bool {
 	if n := len(k); n > 4 && k[n-1] == 's' && (k[n-3:] == "ans" || k[n-4:] == "ines" || k[n-4:] == "ites" || k[n-4:] == "ists") {
 		return false // Colombians, Argentines
 	}
+	if n := len(k); n > 6 && strings.HasSuffix(k, "ness") {
+		return false // Kurdishness: a quality, not a name
+	}
 	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
 		(s.caps && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "tion")))) && (s.caps || !s.toks[i].allCaps) {
 		return false // Siberian, Leninist: adjectives, not names
@@ -491,6 +533,12 @@ func (s *scanner) unknownWord(i int) bool {
 	if !s.caps && !t.allCaps && compoundWord(x, k) {
 		return false // Roadmaps, Counterdrug
 	}
+	if religions[k] {
+		return false // "in Islam": a faith, not a place or a person
+	}
+	if h := strings.IndexByte(k, '-'); h > 0 && combiningPrefixes[k[:h]] {
+		return false // Inter-American, Pan-Arab: an adjective
+	}
 	if strings.IndexByte(k, '-') > 0 || strings.IndexByte(k, '/') > 0 {
 		if joinedWords(x, k) {
 			return false // Non-Governmental, Request/Objectives
@@ -502,6 +550,14 @@ func (s *scanner) unknownWord(i int) bool {
 	return true
 }
 
+// religions are never names by themselves (inside a name they may be: "Saif
+// al-Islam").
+var religions = setOf(`islam christianity judaism buddhism hinduism zoroastrianism sikhism shiism sunnism`)
+
+// combiningPrefixes start capitalized compounds that stay whole: "Inter-American
+// Development Bank", "Pan-American Highway", "Trans-Caspian".
+var combiningPrefixes = setOf(`inter pan trans intra sub`)
+
 // romanNumerals end a regnal name: "Abdullah II".
 var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
 
@@ -510,7 +566,7 @@ var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
 var orgCues = setOf(`monopoly paper company companies firm firms parastatal conglomerate corporation newspaper newspapers daily weekly magazine tabloid
 broadcaster channel network outlet website shipbuilder manufacturer producer contractor subcontractor operator airline carrier
 consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency
-subsidiary`)
+subsidiary concern sponsor cooperative cooperatives mouthpiece mouthpieces processor processors`)
 
 // appositiveLinks may follow an organization cue before the name's comma.
 var appositiveLinks = setOf(`under in called named known`)
@@ -570,6 +626,10 @@ employees executives shareholders headquarters poll polls pollster`)
 // placeCues after a single unknown name make it a place: "the Marange fields".
 var placeCues = setOf(`fields field region area district province valley river mountains village villages town township county
 oasis basin plain plains plant refinery mine mines airport airbase reactor dam port`)
+
+// geoNouns are the placeCues that also follow a two-word name: "the Arakan
+// Yoma mountains".
+var geoNouns = setOf(`mountains valley river region province district basin plain plains oasis county`)
 
 // foreignHeads start an organization's name in French, Spanish, Portuguese,
 // Italian or transliterated Arabic/Persian: "Conseil de la Nation", "Partido
@@ -676,7 +736,8 @@ func trimPlural(k string) string {
 
 // stopName: token i cannot continue a person's name.
 func (s *scanner) stopName(i int) bool {
-	return s.is(i, fOrgHead) || s.is(i, fDemonym) || s.is(i, fNonEnt) || s.is(i, fTitle) || (!s.caps && (isAcronym(s.toks[i].text) || camelAbbrev(s.toks[i].text)))
+	return s.is(i, fOrgHead) || s.is(i, fDemonym) || s.is(i, fNonEnt) || s.is(i, fTitle) || (!s.caps && (isAcronym(s.toks[i].text) || camelAbbrev(s.toks[i].text))) ||
+		s.toks[i].allCaps && strings.IndexByte(s.toks[i].text, '/') > 0 && officeSymbol(s.x, s.toks[i].text) // "Chris Herrington ISN/CPI"
 }
 
 // personRun returns the length of a person's name starting at i: up to five
@@ -702,7 +763,7 @@ func (s *scanner) personRun(i, b int) int {
 			j++ // "Abdullah II", "Juan Carlos I"
 			break
 		}
-		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.is(j, fPhrase) && !s.is(j, fWord)
+		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.is(j, fPhrase) && !s.is(j, fWord) && strings.IndexByte(t.text, '/') < 0
 		if !s.capWord(j) || (s.caps && s.is(j, fCapsStop)) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
 		}
@@ -814,6 +875,9 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		if !s.is(h, fOrgHead) {
 			continue
 		}
+		if !s.caps && h > i+1 && s.keys[h-1] == "the" && s.keys[h-2] == "of" && h+1 < b && (s.keys[h+1] == "of" || s.keys[h+1] == "for") {
+			break // "... Department of the Ministry of Interior": the ministry is a body of its own (ofTail)
+		}
 		of := h+1 < b && (s.keys[h+1] == "of" || s.keys[h+1] == "for")
 		if h == i && !of {
 			continue // a head alone is generic ("the Ministry")
@@ -870,7 +934,7 @@ func (s *scanner) andInName(i, h, b int) bool {
 	}
 	for _, j := range []int{h - 1, h + 1} {
 		k := s.keys[j]
-		if !s.is(j, fWord) && !s.is(j, fOrgModifier) {
+		if !s.is(j, fWord) && !s.is(j, fOrgModifier) && !(s.toks[j].joined && joinedWords(s.x, k)) {
 			return false
 		}
 		if p, ok := s.x.phrases[k]; ok && p.typ == "PLACE" {
@@ -889,6 +953,11 @@ func (s *scanner) ofTail(h, b int) int {
 	for e < b && e-h < 10 {
 		if s.capWord(e) {
 			k := s.keys[e]
+			// "Diplomatic Security Department of the Ministry of Interior":
+			// a head-first name after "of the" is a body of its own
+			if !s.caps && e > h+2 && s.keys[e-1] == "the" && s.is(e, fOrgHead) && e+1 < b && (s.keys[e+1] == "of" || s.keys[e+1] == "for") {
+				return h + 1
+			}
 			if ((s.is(e, fTitle) || (e > h+2 && s.titleAt(e, b) > 0 && !s.is(e, fOrgHead))) && s.capWord(e+1)) || s.is(e, fDocNoun) {
 				break
 			}

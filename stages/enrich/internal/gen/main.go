@@ -111,7 +111,7 @@ func loadWords(path string) map[string]bool {
 
 type isoEntry struct {
 	Alpha2, Alpha3, Name, OfficialName, CommonName, Code, Type string
-	Withdrawal                                                 string
+	Withdrawal, Parent                                         string
 }
 
 func (e *isoEntry) UnmarshalJSON(b []byte) error {
@@ -120,7 +120,7 @@ func (e *isoEntry) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	e.Alpha2, e.Alpha3, e.Name, e.OfficialName, e.CommonName = m["alpha_2"], m["alpha_3"], m["name"], m["official_name"], m["common_name"]
-	e.Code, e.Type, e.Withdrawal = m["code"], m["type"], m["withdrawal_date"]
+	e.Code, e.Type, e.Withdrawal, e.Parent = m["code"], m["type"], m["withdrawal_date"], m["parent"]
 	return nil
 }
 
@@ -190,19 +190,60 @@ func isoSubdivisions(dir string, dict map[string]bool) []string {
 		"Autonomous republic": true, "Autonomous province": true, "Administrative region": true,
 		"Territory": true, "Oblast": true, "Emirate": true, "Federal district": true, "Capital district": true,
 		"Autonomous city": true, "Capital city": true, "City": true, "Division": true, "Island": true}
+	// first-level divisions of other kinds (states of Germany, cantons,
+	// autonomous communities, parishes of Jamaica, counties of Kenya, ...):
+	// kept when the entry has no parent (it is a country's first level)
+	firstLevel := map[string]bool{"Land": true, "Canton": true, "Autonomous community": true, "Parish": true, "County": true,
+		"District": true, "Union territory": true, "Regional state": true, "Metropolitan region": true, "Popularate": true,
+		"Administrative territory": true, "Autonomous district": true, "Rayon": true, "Overseas region": true,
+		"Overseas collectivity": true, "Outlying area": true, "Special administrative region": true, "Capital territory": true,
+		"Federal territory": true, "Entity": true, "Pakistan administered area": true, "Geographical unit": true,
+		"Dependency": true, "Autonomous city in north africa": true, "Metropolitan collectivity with special status": true}
 	var out []string
 	for _, e := range readISO(filepath.Join(dir, "iso_3166-2.json"), "3166-2") {
-		if !keep[e.Type] {
+		if !keep[e.Type] && !(firstLevel[e.Type] && e.Parent == "") {
 			continue
 		}
-		n := fold(e.Name)
-		if i := strings.IndexAny(n, "[(,"); i > 0 {
-			n = strings.TrimSpace(n[:i])
+		for _, n := range nameVariants(e.Name, e.Code[:2]) {
+			if i := strings.IndexAny(n, "[(,"); i > 0 {
+				n = strings.TrimSpace(n[:i])
+			}
+			if n == "" || dict[strings.ToLower(n)] || strings.ContainsAny(n, "/") {
+				continue
+			}
+			out = append(out, "region\t"+n+"\t"+e.Code[:2])
 		}
-		if n == "" || dict[strings.ToLower(n)] || strings.ContainsAny(n, "/") {
-			continue
+	}
+	return out
+}
+
+// arabicCountries write place names with the article: "Al Anbar" is
+// "Anbar" in cables, "Ad Diwaniyah" is "Diwaniyah".
+var arabicCountries = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": true, "IQ": true, "JO": true, "KW": true,
+	"LB": true, "LY": true, "MA": true, "MR": true, "OM": true, "PS": true, "QA": true, "SA": true, "SD": true, "SY": true,
+	"TN": true, "YE": true}
+
+// nameVariants: a name (folded) and the other spellings cables use for it:
+// German umlauts as ae/oe/ue ("Baden-Wuerttemberg"), "Saint X" as "St X",
+// and, in Arab countries, the name without its article ("Al Anbar" ->
+// "Anbar"; the rest must be four letters or more).
+func nameVariants(name, cc string) []string {
+	out := []string{fold(name)}
+	if strings.ContainsAny(name, "äöüÄÖÜß") {
+		r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
+		out = append(out, fold(r.Replace(name)))
+	}
+	if rest, ok := strings.CutPrefix(out[0], "Saint "); ok {
+		out = append(out, "St "+rest)
+	}
+	if arabicCountries[cc] {
+		n := out[0]
+		for _, a := range []string{"Al ", "Al-", "Ad ", "Ad-", "An ", "An-", "Ar ", "Ar-", "As ", "As-", "Ash ", "Ash-", "At ", "At-", "Az ", "Az-", "Adh ", "Ath "} {
+			if rest, ok := strings.CutPrefix(n, a); ok && len(rest) >= 4 && !strings.Contains(rest, " ") && rest[0] >= 'A' && rest[0] <= 'Z' {
+				out = append(out, rest)
+				break
+			}
 		}
-		out = append(out, "region\t"+n+"\t"+e.Code[:2])
 	}
 	return out
 }
@@ -264,16 +305,17 @@ func readCities(path string, minPop int, dict map[string]bool) []string {
 		if int(pop) < minPop || name == "" {
 			continue
 		}
-		n2 := fold(name)
 		big := pop >= 500000 || feature == "PPLC" // Shanghai, Nice: kept although English words
-		if (dict[strings.ToLower(n2)] && !big) || len(n2) < 3 {
-			continue
-		}
 		kind := "city"
 		if pop < 100000 {
 			kind = "town" // a single-word town is believed only in its own country's cables
 		}
-		out = append(out, fmt.Sprintf("%s\t%s\t%s", kind, n2, country))
+		for _, n2 := range nameVariants(name, country) {
+			if (dict[strings.ToLower(n2)] && !big) || len(n2) < 3 {
+				continue
+			}
+			out = append(out, fmt.Sprintf("%s\t%s\t%s", kind, n2, country))
+		}
 	}
 	return out
 }
