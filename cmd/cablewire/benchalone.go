@@ -19,12 +19,17 @@ import (
 var errEnough = errors.New("enough")
 
 // measureStagesAlone runs each stage's handler, as the runtime calls it
-// (codec included) but without JetStream, over the first n documents of
-// inputs: parse and enrich on every core, the sink on one goroutine (its
-// contract). The slowest of these bounds what the pipeline can do.
-func measureStagesAlone(ctx context.Context, inputs []string, n int, dir string) ([]benchAlone, error) {
+// (codec included) but without JetStream, over n documents of inputs after
+// the first skip: parse and enrich on every core, the sink on one
+// goroutine (its contract). The slowest of these bounds what the pipeline
+// can do.
+func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir string) ([]benchAlone, error) {
 	var raw []*pipeline.Message
 	err := ingest.Read(ctx, inputs, func(doc schemas.Document, bad error) error {
+		if bad == nil && skip > 0 {
+			skip--
+			return nil
+		}
 		if bad == nil {
 			m := ingest.Message(doc)
 			m.Seq = uint64(len(raw) + 1)
