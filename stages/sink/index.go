@@ -42,16 +42,13 @@ const indexSuffix = ".index"
 func openIndex(dir, instance string, dead func(string) bool) (*index, error) {
 	path := filepath.Join(dir, sinksDir, instance+indexSuffix)
 	adoptIndex(dir, path, dead)
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout:        5 * time.Second,
-		NoFreelistSync: true,
-		FreelistType:   bolt.FreelistMapType,
-	})
+	opts := &bolt.Options{Timeout: 5 * time.Second, NoFreelistSync: true, FreelistType: bolt.FreelistMapType}
+	db, err := bolt.Open(path, 0o644, opts)
 	if err != nil {
 		// Unreadable (a torn write after a power loss): it is derived, so
 		// start again from the log.
 		os.Remove(path)
-		if db, err = bolt.Open(path, 0o644, &bolt.Options{Timeout: 5 * time.Second, NoFreelistSync: true}); err != nil {
+		if db, err = bolt.Open(path, 0o644, opts); err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
 	}
@@ -112,15 +109,15 @@ func getVersion(b *bolt.Bucket, key []byte) int32 {
 	return 0
 }
 
-// lookup returns the version committed for this content, if any, and the
-// highest version committed under ref.
-func (x *index) lookup(ref, hash string) (version int32, known bool, latest int32, err error) {
+// lookup reports whether this content is committed, and the highest
+// version committed under ref.
+func (x *index) lookup(ref, hash string) (known bool, latest int32, err error) {
 	err = x.db.View(func(tx *bolt.Tx) error {
-		version = getVersion(tx.Bucket(bucketVersions), versionKey(ref, hash))
+		known = tx.Bucket(bucketVersions).Get(versionKey(ref, hash)) != nil
 		latest = getVersion(tx.Bucket(bucketLatest), []byte(ref))
 		return nil
 	})
-	return version, version > 0, latest, err
+	return known, latest, err
 }
 
 // applied reports which of the record ids the index has applied.

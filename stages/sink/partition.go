@@ -8,8 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/parquet-go/parquet-go"
-
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
@@ -44,13 +42,13 @@ func partitionKey(t time.Time) string {
 // rows, so those tables' row groups hold proportionally more rows.
 func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool) (*partition, error) {
 	p := &partition{key: key, opened: now, base: base, pending: map[string]bool{}}
-	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, sort: cableSort, rowSize: cableRowSize, rows: rowGroupRows}
-	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, sort: paragraphSort, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
-	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, sort: entitySort, rowSize: entityRowSize, rows: rowGroupRows * 16}
-	rs := tableSpec[schemas.RecipientRow]{name: schemas.TableRecipients, sort: recipientSort, rowSize: recipientRowSize, rows: rowGroupRows * 4}
-	fs := tableSpec[schemas.ReferenceRow]{name: schemas.TableReferences, sort: referenceSort, rowSize: referenceRowSize, rows: rowGroupRows * 4}
+	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, key: &cableKey, rowSize: cableRowSize, rows: rowGroupRows}
+	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, key: &paragraphKey, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
+	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, key: &entityKey, rowSize: entityRowSize, rows: rowGroupRows * 16}
+	rs := tableSpec[schemas.RecipientRow]{name: schemas.TableRecipients, key: &recipientKey, rowSize: recipientRowSize, rows: rowGroupRows * 4}
+	fs := tableSpec[schemas.ReferenceRow]{name: schemas.TableReferences, key: &referenceKey, rowSize: referenceRowSize, rows: rowGroupRows * 4}
 	if !sorted {
-		cs.sort, ps.sort, es.sort, rs.sort, fs.sort = nil, nil, nil, nil, nil
+		cs.key, ps.key, es.key, rs.key, fs.key = nil, nil, nil, nil, nil
 	}
 	var err error
 	if p.cables, err = openTable(dir, key, base, cs); err != nil {
@@ -199,9 +197,3 @@ func recipientRowSize(r *schemas.RecipientRow) int {
 func referenceRowSize(r *schemas.ReferenceRow) int {
 	return rowOverhead + len(r.RefID) + len(r.Referenced)
 }
-
-// The flat tables are ordered like the others, by created first.
-var (
-	recipientSort = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("kind"), parquet.Ascending("n")}
-	referenceSort = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("n")}
-)

@@ -2,7 +2,6 @@ package sink
 
 import (
 	"cmp"
-	"slices"
 	"strings"
 	"time"
 
@@ -11,17 +10,9 @@ import (
 	"github.com/cablewire/cablewire/schemas"
 )
 
-// Sort keys: every table is ordered by created, so that readers can prune
-// row groups and pages by time. The later keys only break ties, so that a
-// cable's rows stay together and the order does not depend on arrival.
-var (
-	cableSort     = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version")}
-	paragraphSort = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("n")}
-	entitySort    = []parquet.SortingColumn{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Ascending("version"), parquet.Ascending("paragraph"), parquet.Ascending("start")}
-)
-
-// sortKey is a table's sort key as a typed comparator: the column paths it
-// compares, ascending, and the comparison, which must order rows exactly as
+// sortKey is a table's sort key, the one place it is written: the column
+// paths, ascending, which the files declare (sorting), and a typed
+// comparison, which must order rows exactly as
 // parquet-go's comparator over those columns does (the merge relies on it):
 // timestamps by their microseconds, strings by their bytes, integers
 // signed. TestSortKeysAgreeWithParquet checks it. first is the first
@@ -35,6 +26,18 @@ type sortKey[T any] struct {
 
 func micros(t time.Time) int64 { return t.UnixMicro() }
 
+// sorting is the key as parquet-go declares it in a file's metadata.
+func (k sortKey[T]) sorting() []parquet.SortingColumn {
+	s := make([]parquet.SortingColumn, len(k.columns))
+	for i, c := range k.columns {
+		s[i] = parquet.Ascending(c)
+	}
+	return s
+}
+
+// Sort keys: every table is ordered by created, so that readers can prune
+// row groups and pages by time. The later keys only break ties, so that a
+// cable's rows stay together and the order does not depend on arrival.
 var (
 	cableKey = sortKey[schemas.CableRow]{
 		columns: []string{"created", "ref_id", "version"},
@@ -77,35 +80,6 @@ var (
 		},
 	}
 )
-
-// sortKeyFor returns T's typed comparator if it compares exactly the
-// columns sorting declares (all ascending), else false: a table whose sort
-// key changed without its comparator uses parquet-go's SortingWriter.
-func sortKeyFor[T any](sorting []parquet.SortingColumn) (sortKey[T], bool) {
-	var k any
-	switch any((*T)(nil)).(type) {
-	case *schemas.CableRow:
-		k = cableKey
-	case *schemas.ParagraphRow:
-		k = paragraphKey
-	case *schemas.EntityRow:
-		k = entityKey
-	case *schemas.RecipientRow:
-		k = recipientKey
-	case *schemas.ReferenceRow:
-		k = referenceKey
-	}
-	key, ok := k.(sortKey[T])
-	if !ok || len(key.columns) != len(sorting) {
-		return key, false
-	}
-	for i, s := range sorting {
-		if s.Descending() || s.NullsFirst() || !slices.Equal(s.Path(), []string{key.columns[i]}) {
-			return key, false
-		}
-	}
-	return key, true
-}
 
 // Row sizes bound what a buffered (not yet encoded) row will take in the
 // file: its strings uncompressed plus a fixed allowance for the numbers,

@@ -93,7 +93,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	// A redelivery of a committed message (its ack lost in a crash) and the
 	// same cable loaded again later are both found by content, which makes
 	// a separate index of committed stream sequences unnecessary.
-	_, known, latest, err := s.idx.lookup(c.RefID, c.ContentHash)
+	known, latest, err := s.idx.lookup(c.RefID, c.ContentHash)
 	if err != nil {
 		return pipeline.Result{}, fmt.Errorf("sink: index: %w", err)
 	}

@@ -26,13 +26,10 @@ func tieStr(r *rand.Rand) string { return []string{"", "A", "AB", "B", "Zürich"
 func tieInt(r *rand.Rand) int32 { return int32(r.IntN(5) - 2) }
 
 // checkKey checks that key orders any two rows as parquet-go's comparator
-// over sorting orders their Deconstructed rows.
-func checkKey[T any](t *testing.T, sorting []parquet.SortingColumn, gen func(*rand.Rand) T) {
+// over the key's declared columns orders their Deconstructed rows.
+func checkKey[T any](t *testing.T, key sortKey[T], gen func(*rand.Rand) T) {
 	t.Helper()
-	key, ok := sortKeyFor[T](sorting)
-	if !ok {
-		t.Fatalf("%T: no typed comparator for %v", *new(T), sorting)
-	}
+	sorting := key.sorting()
 	// As sortedWriter compares: by first, then by cmp.
 	cmp := func(a, b *T) int {
 		if c := cmpInt64(key.first(a), key.first(b)); c != 0 {
@@ -64,43 +61,26 @@ func cmpInt64(a, b int64) int {
 }
 
 func TestSortKeysAgreeWithParquet(t *testing.T) {
-	checkKey(t, cableSort, func(r *rand.Rand) schemas.CableRow {
+	checkKey(t, cableKey, func(r *rand.Rand) schemas.CableRow {
 		return schemas.CableRow{Created: tieTime(r), RefID: tieStr(r), Version: tieInt(r), Body: tieStr(r)}
 	})
-	checkKey(t, paragraphSort, func(r *rand.Rand) schemas.ParagraphRow {
+	checkKey(t, paragraphKey, func(r *rand.Rand) schemas.ParagraphRow {
 		return schemas.ParagraphRow{Created: tieTime(r), RefID: tieStr(r), Version: tieInt(r), N: tieInt(r), Text: tieStr(r)}
 	})
-	checkKey(t, entitySort, func(r *rand.Rand) schemas.EntityRow {
+	checkKey(t, entityKey, func(r *rand.Rand) schemas.EntityRow {
 		return schemas.EntityRow{Created: tieTime(r), RefID: tieStr(r), Version: tieInt(r), Paragraph: tieInt(r), Start: tieInt(r)}
 	})
-	checkKey(t, recipientSort, func(r *rand.Rand) schemas.RecipientRow {
+	checkKey(t, recipientKey, func(r *rand.Rand) schemas.RecipientRow {
 		return schemas.RecipientRow{Created: tieTime(r), RefID: tieStr(r), Version: tieInt(r), Kind: tieStr(r), N: tieInt(r)}
 	})
-	checkKey(t, referenceSort, func(r *rand.Rand) schemas.ReferenceRow {
+	checkKey(t, referenceKey, func(r *rand.Rand) schemas.ReferenceRow {
 		return schemas.ReferenceRow{Created: tieTime(r), RefID: tieStr(r), Version: tieInt(r), N: tieInt(r)}
 	})
 }
 
-// A sort key that is not the comparator's falls back to the SortingWriter.
-func TestSortKeyMismatch(t *testing.T) {
-	for _, sorting := range [][]parquet.SortingColumn{
-		{parquet.Ascending("created"), parquet.Ascending("ref_id")},
-		{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.Descending("version")},
-		{parquet.Ascending("created"), parquet.Ascending("version"), parquet.Ascending("ref_id")},
-		{parquet.Ascending("created"), parquet.Ascending("ref_id"), parquet.NullsFirst(parquet.Ascending("version"))},
-	} {
-		if _, ok := sortKeyFor[schemas.CableRow](sorting); ok {
-			t.Errorf("typed comparator used for %v", sorting)
-		}
-	}
-	if _, ok := sortKeyFor[struct{ X int }](cableSort); ok {
-		t.Error("typed comparator for an unknown row type")
-	}
-}
-
 // The same cables written by sortedWriter and by parquet-go's
-// SortingWriter give files with the same
-// rows in the same order, row groups and sorting metadata.
+// SortingWriter give files with the same rows in the same order, row
+// groups and sorting metadata.
 func TestSortedWriterMatchesSortingWriter(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 8))
 	var cables []schemas.Cable
@@ -135,8 +115,8 @@ func TestSortedWriterMatchesSortingWriter(t *testing.T) {
 		t.Fatalf("%d tables", len(got))
 	}
 	sortings := map[string][]parquet.SortingColumn{
-		schemas.TableCables: cableSort, schemas.TableParagraphs: paragraphSort, schemas.TableEntities: entitySort,
-		schemas.TableRecipients: recipientSort, schemas.TableReferences: referenceSort,
+		schemas.TableCables: cableKey.sorting(), schemas.TableParagraphs: paragraphKey.sorting(), schemas.TableEntities: entityKey.sorting(),
+		schemas.TableRecipients: recipientKey.sorting(), schemas.TableReferences: referenceKey.sorting(),
 	}
 	schemaOf := map[string]*parquet.Schema{
 		schemas.TableCables: parquet.SchemaOf(new(schemas.CableRow)), schemas.TableParagraphs: parquet.SchemaOf(new(schemas.ParagraphRow)),

@@ -20,8 +20,7 @@ import (
 // under a temporary name that readers skip.
 //
 // Rows are sorted by the table's sort key within the file. The sorting
-// writer (sortedWriter, or parquet-go's SortingWriter for a sort key
-// without a typed comparator) sorts each row group's worth of rows in
+// writer (sortedWriter) sorts each row group's worth of rows in
 // memory and spills it as a compressed run to tmpDir; Close merges the
 // runs into the file. So memory holds one row group per table file, and
 // the file's bytes exist only as runs until it is closed.
@@ -54,14 +53,14 @@ type rowWriter[T any] interface {
 	Close() error
 }
 
-// useSortedWriter writes sorted tables with sortedWriter where the table
-// has a typed comparator (sorted.go); tests turn it off to compare.
+// useSortedWriter writes sorted tables with sortedWriter; tests and
+// benchmarks turn it off to compare with parquet-go's SortingWriter.
 var useSortedWriter = true
 
 // tableSpec is how one table is written.
 type tableSpec[T any] struct {
 	name    string
-	sort    []parquet.SortingColumn // nil: rows in arrival order
+	key     *sortKey[T] // nil: rows in arrival order
 	rowSize func(*T) int
 	rows    int // per row group
 }
@@ -98,29 +97,30 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 		// estimate is not up to 32 KB behind per table.
 		parquet.WriteBufferSize(-1),
 	}
-	if spec.sort == nil {
+	if spec.key == nil {
 		t.w = parquet.NewGenericWriter[T](&t.cw, opts...)
 		return t, nil
 	}
 	// The runs are named after this file ("_part-<time>-<instance>-<n>-
 	// <table>-*.sort") so that recovery can attribute them to an instance.
 	t.spill = newSpillPool(filepath.Join(dir, tmpDir), "_"+base+"-"+spec.name+"-*.sort")
-	sorting := parquet.SortingWriterConfig(parquet.SortingColumns(spec.sort...))
+	sortCols := spec.key.sorting()
+	sorting := parquet.SortingWriterConfig(parquet.SortingColumns(sortCols...))
 	// write flushes a run every spec.rows rows; the writers' own threshold
 	// is set above that so they only spill early when one cable brings
 	// more rows than a run holds.
-	if key, ok := sortKeyFor[T](spec.sort); ok && useSortedWriter {
+	if useSortedWriter {
 		runOpts := []parquet.WriterOption{
 			parquet.Compression(zstdCodec),
 			parquet.CreatedBy("cablewire", "", ""),
 			parquet.WriteBufferSize(-1),
 			sorting,
 		}
-		t.w = newSortedWriter[T](&t.cw, 2*spec.rows, key, spec.sort, t.spill, append(opts, sorting), runOpts)
+		t.w = newSortedWriter[T](&t.cw, 2*spec.rows, *spec.key, sortCols, t.spill, append(opts, sorting), runOpts)
 		return t, nil
 	}
 	opts = append(opts, parquet.SortingWriterConfig(
-		parquet.SortingColumns(spec.sort...),
+		parquet.SortingColumns(sortCols...),
 		parquet.SortingBuffers(t.spill),
 	))
 	t.w = parquet.NewSortingWriter[T](&t.cw, int64(2*spec.rows), opts...)
@@ -209,8 +209,8 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// sortedWriter does what parquet-go's SortingWriter does for a table whose
-// sort key has a typed comparator (sortKeyFor): each run's rows are sorted
+// sortedWriter does what parquet-go's SortingWriter does, with the table's
+// typed sort key (sortKey): each run's rows are sorted
 // as structs and written to the spill file as a row group, and Close merges
 // the runs into the output. It is cheaper than the SortingWriter, which
 // deconstructs every row into parquet.Values, copies their bytes into its
