@@ -10,9 +10,15 @@ import (
 
 // Backlog is what is left of a stage's input.
 type Backlog struct {
-	Stored     uint64 // messages in the stream (work-queue: not yet acked)
+	Stored     uint64 // messages in the stream not yet acked by the consumer
 	Pending    uint64 // not yet delivered to the consumer
 	AckPending int    // delivered, not yet acked
+	// Orphans are messages still stored although the consumer's ack floor
+	// is past them: after a crash the consumer's ack can be saved and the
+	// work queue's removal of the message lost. They are done work, and
+	// never delivered again.
+	Orphans  uint64
+	ackFloor uint64
 }
 
 // Empty reports whether nothing is left.
@@ -36,7 +42,28 @@ func BacklogOf(ctx context.Context, js jetstream.JetStream, stream, durable stri
 	if err != nil {
 		return Backlog{}, fmt.Errorf("consumer %s/%s: %w", stream, durable, err)
 	}
-	return Backlog{Stored: si.State.Msgs, Pending: ci.NumPending, AckPending: ci.NumAckPending}, nil
+	b := Backlog{Stored: si.State.Msgs, Pending: ci.NumPending, AckPending: ci.NumAckPending, ackFloor: ci.AckFloor.Stream}
+	if si.State.Msgs > 0 && si.State.LastSeq <= b.ackFloor {
+		b.Stored, b.Orphans = 0, si.State.Msgs
+	}
+	return b, nil
+}
+
+// PurgeOrphans removes b's orphans from stream: they would hold disk and
+// keep the stream from looking empty.
+func PurgeOrphans(ctx context.Context, js jetstream.JetStream, stream string, b Backlog) error {
+	if b.Orphans == 0 {
+		return nil
+	}
+	s, err := js.Stream(ctx, stream)
+	if err != nil {
+		return fmt.Errorf("stream %s: %w", stream, err)
+	}
+	// Keeps every message above the ack floor.
+	if err := s.Purge(ctx, jetstream.WithPurgeSequence(b.ackFloor+1)); err != nil {
+		return fmt.Errorf("stream %s: purge acked messages: %w", stream, err)
+	}
+	return nil
 }
 
 // WaitEmpty polls until the backlog of stream/durable is empty, or ctx ends.
@@ -45,7 +72,7 @@ func WaitEmpty(ctx context.Context, js jetstream.JetStream, stream, durable stri
 	for {
 		b, err := BacklogOf(ctx, js, stream, durable)
 		if err == nil && b.Empty() {
-			return nil
+			return PurgeOrphans(ctx, js, stream, b)
 		}
 		select {
 		case <-ctx.Done():

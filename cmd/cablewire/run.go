@@ -174,7 +174,7 @@ func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) err
 	for {
 		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream, stageSink.durable)
 		if err == nil && b.Empty() {
-			return nil
+			return pipeline.PurgeOrphans(ctx, js, stageSink.stream, b)
 		}
 		if err == nil && b.Pending == 0 {
 			// Everything is delivered: commit the open files now rather
