@@ -20,6 +20,7 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 	defer cancel()
 	held := map[*Message]struct{}{}
 	apply := func(res Result, err error) {
+		err = errors.Join(err, res.Err)
 		if err != nil {
 			r.cfg.Logger.Error("commit", "stage", r.cfg.Name, "err", err)
 		}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"time"
 )
 
@@ -34,14 +35,18 @@ type Committer interface {
 }
 
 // Result is what a Committer hands back: messages to ack, and messages it
-// gave up on (a failed commit), to be retried.
+// gave up on (a failed commit), to be retried. Err says what failed, for
+// the log: a commit finished in the background fails apart from the call
+// that hands it back, whose own error is about its own message.
 type Result struct {
 	Committed []*Message
 	Failed    []*Message
+	Err       error
 }
 
-// Merge appends o's messages to r's.
+// Merge appends o's messages to r's, and joins the errors.
 func (r *Result) Merge(o Result) {
 	r.Committed = append(r.Committed, o.Committed...)
 	r.Failed = append(r.Failed, o.Failed...)
+	r.Err = errors.Join(r.Err, o.Err)
 }

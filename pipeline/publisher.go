@@ -139,18 +139,32 @@ func (p *Publisher) Published() int64 { return p.published.Load() }
 func (p *Publisher) Duplicates() int64 { return p.duplicates.Load() }
 
 // publishAll publishes ms and waits for all acks: a stage's outputs must be
-// stored before its input is acked. While the downstream stream is full it
-// keeps retrying (back-pressure), calling touch now and then so the input
-// is not redelivered meanwhile; only ctx ends that wait.
+// stored before its input is acked.
 func publishAll(ctx context.Context, js jetstream.JetStream, ms []*Message, timeout time.Duration, touch func()) error {
+	futs, err := publishStart(js, ms)
+	if err != nil {
+		return err
+	}
+	return awaitAcks(ctx, js, ms, futs, timeout, touch)
+}
+
+// publishStart sends ms without waiting for the broker's acks.
+func publishStart(js jetstream.JetStream, ms []*Message) ([]jetstream.PubAckFuture, error) {
 	futs := make([]jetstream.PubAckFuture, 0, len(ms))
 	for _, m := range ms {
 		fut, err := publishAsync(js, m)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		futs = append(futs, fut)
 	}
+	return futs, nil
+}
+
+// awaitAcks waits for the acks of ms, sent as futs. While the downstream
+// stream is full it keeps retrying (back-pressure), calling touch now and
+// then so the input is not redelivered meanwhile; only ctx ends that wait.
+func awaitAcks(ctx context.Context, js jetstream.JetStream, ms []*Message, futs []jetstream.PubAckFuture, timeout time.Duration, touch func()) error {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	lastTouch := time.Now()

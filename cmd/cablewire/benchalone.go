@@ -53,12 +53,13 @@ func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir s
 	start := time.Now()
 	for i, m := range enriched {
 		m.Stream, m.Seq = "BENCH", uint64(i+1)
-		if _, err := s.Add(ctx, m); err != nil {
+		res, err := s.Add(ctx, m)
+		if err = errors.Join(err, res.Err); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := s.Flush(ctx); err != nil {
-		return nil, err
+	if res, err := s.Flush(ctx); err != nil || res.Err != nil {
+		return nil, errors.Join(err, res.Err)
 	}
 	sinkRate := float64(len(enriched)) / time.Since(start).Seconds()
 	return []benchAlone{{"parse", parseRate}, {"enrich", enrichRate}, {"sink", sinkRate}}, nil

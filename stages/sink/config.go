@@ -71,9 +71,10 @@ func (c *Config) defaults() error {
 	return nil
 }
 
-// MaxHeld is the most messages a Sink with this config holds unacked: the
-// consumer's MaxAckPending must exceed it, or delivery silently stalls.
+// MaxHeld is the most messages a Sink with this config holds unacked (its
+// open partitions and the one being committed): the consumer's
+// MaxAckPending must exceed it, or delivery silently stalls.
 func (c Config) MaxHeld() int {
 	c.defaults()
-	return c.MaxOpen * min(c.MaxRows, c.MaxRuns*c.RowGroupRows)
+	return (c.MaxOpen + 1) * min(c.MaxRows, c.MaxRuns*c.RowGroupRows)
 }

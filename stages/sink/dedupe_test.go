@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
 
@@ -126,4 +127,56 @@ func TestIndexCatchesUpWithOtherSinks(t *testing.T) {
 	if res := flush(t, b); len(res.Committed) > 0 {
 		t.Fatalf("written again by the second sink")
 	}
+}
+
+// While a partition commits in the background, the sink goes on: the same
+// cable again is acked with that commit and not written twice, and a
+// changed one gets the next version, not the one being committed.
+func TestCablesDuringBackgroundCommit(t *testing.T) {
+	dir := t.TempDir()
+	gate := make(chan struct{})
+	commitGate = gate
+	defer func() { commitGate = nil }()
+	s := openSink(t, Config{Dir: dir, MaxRows: 2, Now: newClock().Now})
+	r := rand.New(rand.NewPCG(7, 7))
+	at := time.Date(2009, 3, 4, 12, 0, 0, 0, time.UTC)
+	a, b := synthCable(r, "09PARIS1", at, 800), synthCable(r, "09PARIS2", at, 800)
+	a2 := a
+	a2.ContentHash, a2.Subject = "h-changed", "A CORRECTED SUBJECT"
+
+	add(t, s, cableMsg(t, a, 1))
+	if res := add(t, s, cableMsg(t, b, 2)); len(res.Committed) > 0 || s.busy == nil {
+		t.Fatalf("MaxRows reached: want a commit running, not handed back (%v)", seqsOf(res.Committed))
+	}
+	if res := add(t, s, cableMsg(t, a, 3)); len(res.Committed) > 0 {
+		t.Fatalf("duplicate of a committing cable acked %v before the commit", seqsOf(res.Committed))
+	}
+	add(t, s, cableMsg(t, a2, 4))
+	if s.Held() != 4 {
+		t.Errorf("held %d, want 4", s.Held())
+	}
+	close(gate)
+	if res := flush(t, s); !slices.Equal(sortedSeqs(res.Committed), []uint64{1, 2, 3, 4}) {
+		t.Fatalf("committed %v, want 1 2 3 4", sortedSeqs(res.Committed))
+	}
+	recs := records(t, dir)
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want 2", len(recs))
+	}
+	want := []CableRecord{{RefID: "09PARIS1", Hash: a.ContentHash, Version: 1}, {RefID: "09PARIS2", Hash: b.ContentHash, Version: 1}}
+	if !slices.Equal(recs[0].Cables, want) {
+		t.Errorf("first commit %+v, want %+v", recs[0].Cables, want)
+	}
+	if got := recs[1].Cables; len(got) != 1 || got[0] != (CableRecord{RefID: "09PARIS1", Hash: "h-changed", Version: 2}) {
+		t.Errorf("second commit %+v, want 09PARIS1 h-changed v2", got)
+	}
+	if d := s.Stats.Duplicates.Load(); d != 1 {
+		t.Errorf("duplicates %d, want 1", d)
+	}
+}
+
+func sortedSeqs(ms []*pipeline.Message) []uint64 {
+	s := seqsOf(ms)
+	slices.Sort(s)
+	return s
 }

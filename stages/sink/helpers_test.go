@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -161,10 +162,22 @@ func add(t testing.TB, s *Sink, m *pipeline.Message) pipeline.Result {
 	return r
 }
 
+// addWait adds m and waits for the commit it started, if any: Add starts
+// commits in the background and hands them back from a later call.
+func addWait(t testing.TB, s *Sink, m *pipeline.Message) pipeline.Result {
+	t.Helper()
+	r := add(t, s, m)
+	r.Merge(s.finishCommit())
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	return r
+}
+
 func flush(t testing.TB, s *Sink) pipeline.Result {
 	t.Helper()
 	r, err := s.Flush(context.Background())
-	if err != nil {
+	if err = errors.Join(err, r.Err); err != nil {
 		t.Fatal(err)
 	}
 	return r

@@ -54,11 +54,11 @@ func TestRotateByRows(t *testing.T) {
 	s := openSink(t, Config{Dir: dir, MaxRows: 5, Now: newClock().Now})
 	r := rand.New(rand.NewPCG(1, 1))
 	for seq := uint64(1); seq <= 4; seq++ {
-		if res := add(t, s, monthMsg(t, r, seq, 0)); len(res.Committed) > 0 {
+		if res := addWait(t, s, monthMsg(t, r, seq, 0)); len(res.Committed) > 0 {
 			t.Fatalf("cable %d committed %v before MaxRows", seq, seqsOf(res.Committed))
 		}
 	}
-	rec := wantCommit(t, dir, add(t, s, monthMsg(t, r, 5, 0)), 1, 1, 2, 3, 4, 5)
+	rec := wantCommit(t, dir, addWait(t, s, monthMsg(t, r, 5, 0)), 1, 1, 2, 3, 4, 5)
 	if len(rec.Cables) != 5 || rec.Files[0].Rows != 5 {
 		t.Errorf("record %+v", rec)
 	}
@@ -81,7 +81,7 @@ func TestRotateBySize(t *testing.T) {
 			t.Fatal("no commit after 1000 cables")
 		}
 		seqs = append(seqs, seq)
-		res = add(t, s, monthMsg(t, r, seq, 0))
+		res = addWait(t, s, monthMsg(t, r, seq, 0))
 	}
 	if len(seqs) < 10 {
 		t.Fatalf("committed after %d cables: the estimate is far too high", len(seqs))
@@ -106,10 +106,10 @@ func TestRotateByAge(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	ctx := context.Background()
 	t0 := clk.Now()
-	add(t, s, monthMsg(t, r, 1, 0))
+	addWait(t, s, monthMsg(t, r, 1, 0))
 	clk.advance(30 * time.Second)
-	add(t, s, monthMsg(t, r, 2, 1)) // opened 30 s later: due 30 s later
-	add(t, s, monthMsg(t, r, 3, 0))
+	addWait(t, s, monthMsg(t, r, 2, 1)) // opened 30 s later: due 30 s later
+	addWait(t, s, monthMsg(t, r, 3, 0))
 	tick := func(at time.Time) pipeline.Result {
 		t.Helper()
 		res, err := s.Tick(ctx, at)
@@ -137,12 +137,12 @@ func TestRotateByMaxOpen(t *testing.T) {
 	r := rand.New(rand.NewPCG(4, 4))
 	for i, month := range []int{0, 1, 0} {
 		clk.advance(time.Second)
-		if res := add(t, s, monthMsg(t, r, uint64(i+1), month)); len(res.Committed) > 0 {
+		if res := addWait(t, s, monthMsg(t, r, uint64(i+1), month)); len(res.Committed) > 0 {
 			t.Fatalf("committed %v with only two partitions open", seqsOf(res.Committed))
 		}
 	}
 	clk.advance(time.Second)
-	rec := wantCommit(t, dir, add(t, s, monthMsg(t, r, 4, 2)), 1, 1, 3)
+	rec := wantCommit(t, dir, addWait(t, s, monthMsg(t, r, 4, 2)), 1, 1, 3)
 	if rec.Partition != "year=2009/month=03" {
 		t.Errorf("committed %s, want the oldest, year=2009/month=03", rec.Partition)
 	}

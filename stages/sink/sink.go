@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"sync/atomic"
 	"time"
 
@@ -36,7 +35,8 @@ type Sink struct {
 	caught    time.Time // last catch-up with the commit log
 	deadCache map[string]bool
 	open      map[string]*partition
-	openVer   map[string]int32 // highest version written to open files, by ref id
+	busy      *commitJob       // the commit running in the background, if any
+	openVer   map[string]int32 // highest version written to open or committing files, by ref id
 	seq       int
 	Stats     Stats
 }
@@ -84,9 +84,13 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		return pipeline.Result{}, pipeline.Permanent(errors.New("sink: cable has no reference id or creation time"))
 	}
 	m.Data = nil // the rows hold what is needed; don't keep it while held
+	res := s.pollCommit()
 	if s.stale {
+		// The running commit first: catch-up would roll its record forward
+		// under it.
+		res.Merge(s.finishCommit())
 		if _, err := s.catchUp(); err != nil {
-			return pipeline.Result{}, fmt.Errorf("sink: index: %w", err)
+			return res, fmt.Errorf("sink: index: %w", err)
 		}
 		s.stale = false
 	}
@@ -95,28 +99,31 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	// a separate index of committed stream sequences unnecessary.
 	known, latest, err := s.idx.lookup(c.RefID, c.ContentHash)
 	if err != nil {
-		return pipeline.Result{}, fmt.Errorf("sink: index: %w", err)
+		return res, fmt.Errorf("sink: index: %w", err)
 	}
 	if known {
 		s.Stats.Duplicates.Add(1)
-		return pipeline.Result{Committed: []*pipeline.Message{m}}, nil
+		res.Committed = append(res.Committed, m)
+		return res, nil
 	}
-	var res pipeline.Result
 	key := partitionKey(c.Created)
 	p := s.open[key]
-	if p != nil && p.pending[c.RefID+"|"+c.ContentHash] {
+	pk := c.RefID + "|" + c.ContentHash
+	if p != nil && p.pending[pk] {
 		// The same cable twice in one open file: ack both with the commit.
 		s.Stats.Duplicates.Add(1)
 		p.hold(m)
 		return res, nil
 	}
+	if j := s.busy; j != nil && j.p.pending[pk] {
+		// Or in the files being committed: ack it with them.
+		s.Stats.Duplicates.Add(1)
+		j.late = append(j.late, m)
+		return res, nil
+	}
 	if p == nil {
 		if len(s.open) >= s.cfg.MaxOpen {
-			r, err := s.commit(s.oldest())
-			res.Merge(r)
-			if err != nil {
-				return res, errors.Join(errCommitBefore, err)
-			}
+			res.Merge(s.startCommit(s.oldest()))
 		}
 		s.seq++
 		base := fmt.Sprintf("part-%s-%s-%06d", s.cfg.Now().UTC().Format("20060102T150405"), s.instance, s.seq)
@@ -143,14 +150,10 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	}
 	p.hold(m)
 	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes || p.runs() >= s.cfg.MaxRuns {
-		r, err := s.commit(p)
-		res.Merge(r)
-		return res, err
+		res.Merge(s.startCommit(p))
 	}
 	return res, nil
 }
-
-var errCommitBefore = errors.New("sink: commit to make room failed")
 
 func (s *Sink) oldest() *partition {
 	var o *partition
@@ -173,115 +176,37 @@ func (s *Sink) Tick(ctx context.Context, now time.Time) (pipeline.Result, error)
 		s.caught = now
 		s.stale = true
 	}
+	res := s.pollCommit()
 	var due []*partition
 	for _, p := range s.open {
 		if now.Sub(p.opened) >= s.cfg.MaxAge {
 			due = append(due, p)
 		}
 	}
-	return s.commitAll(due)
+	if len(due) > 0 {
+		res.Merge(s.commitAll(due))
+	}
+	return res, nil
 }
 
-// Flush commits every open partition.
+// Flush commits every open partition, and waits for every commit.
 func (s *Sink) Flush(ctx context.Context) (pipeline.Result, error) {
 	all := make([]*partition, 0, len(s.open))
 	for _, p := range s.open {
 		all = append(all, p)
 	}
-	return s.commitAll(all)
-}
-
-func (s *Sink) commitAll(ps []*partition) (pipeline.Result, error) {
-	sort.Slice(ps, func(i, j int) bool { return ps[i].key < ps[j].key })
-	var res pipeline.Result
-	var errs []error
-	for _, p := range ps {
-		r, err := s.commit(p)
-		res.Merge(r)
-		errs = append(errs, err)
-	}
-	return res, errors.Join(errs...)
-}
-
-// commit runs the protocol in the package doc for one partition.
-func (s *Sink) commit(p *partition) (pipeline.Result, error) {
-	delete(s.open, p.key)
-	for _, w := range p.written {
-		delete(s.openVer, w.RefID)
-	}
-	files, err := p.close(s.cfg.Dir)
-	if err != nil {
-		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: close %s: %w", p.key, err)
-	}
-	rec := &Record{
-		ID:            p.base,
-		Time:          s.cfg.Now().UTC(),
-		SchemaVersion: schemas.TableVersion,
-		Instance:      s.instance,
-		Partition:     p.key,
-		Files:         files,
-		Stream:        p.stream,
-		StreamEpoch:   s.cfg.StreamEpoch,
-		Seqs:          ranges(p.seqs),
-		Cables:        p.written,
-	}
-	if err := writeRecord(s.cfg.Dir, rec); err != nil {
-		for _, f := range files {
-			os.Remove(filepath.Join(s.cfg.Dir, f.Temp))
-		}
-		return pipeline.Result{Failed: p.msgs}, fmt.Errorf("sink: %w", err)
-	}
-	// Committed: from here a crash is rolled forward on Open, and the
-	// messages are acked whatever fails below.
-	if err := publishFiles(s.cfg.Dir, files); err != nil {
-		s.stale = true // catchUp renames them and applies the record
-		return pipeline.Result{Committed: p.msgs}, fmt.Errorf("sink: %w", err)
-	}
-	// After the rename: an applied record's files are always in place.
-	if err := s.idx.apply([]*Record{rec}); err != nil {
-		s.stale = true
-		return pipeline.Result{Committed: p.msgs}, fmt.Errorf("sink: index: %w", err)
-	}
-	s.Stats.Commits.Add(1)
-	s.Stats.Cables.Add(int64(len(p.written)))
-	for _, f := range files {
-		s.Stats.Files.Add(1)
-		s.Stats.Bytes.Add(f.Bytes)
-		switch f.Table {
-		case schemas.TableParagraphs:
-			s.Stats.Paragraphs.Add(f.Rows)
-		case schemas.TableEntities:
-			s.Stats.Entities.Add(f.Rows)
-		}
-	}
-	return pipeline.Result{Committed: p.msgs}, nil
-}
-
-// publishFiles renames committed files into place and makes the renames
-// durable. Files already in place (a roll-forward) are left as they are.
-func publishFiles(dir string, files []FileRecord) error {
-	dirs := map[string]bool{}
-	for _, f := range files {
-		final := filepath.Join(dir, f.Path)
-		if _, err := os.Stat(final); err == nil {
-			continue
-		}
-		if err := os.Rename(filepath.Join(dir, f.Temp), final); err != nil {
-			return err
-		}
-		dirs[filepath.Dir(final)] = true
-	}
-	for d := range dirs {
-		if err := syncDir(d); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.commitAll(all), nil
 }
 
 // Close drops what is open and uncommitted (its messages were never acked,
 // so they are redelivered) and releases the instance lock.
 func (s *Sink) Close() error {
+	if s.busy != nil {
+		// Not finished, so not acked: what it committed is applied by the
+		// next catch-up, and its messages, redelivered, are found there.
+		<-s.busy.done
+		s.busy = nil
+	}
 	for k, p := range s.open {
 		p.abort(s.cfg.Dir)
 		delete(s.open, k)
@@ -295,6 +220,9 @@ func (s *Sink) Held() int {
 	n := 0
 	for _, p := range s.open {
 		n += len(p.msgs)
+	}
+	if s.busy != nil {
+		n += len(s.busy.p.msgs) + len(s.busy.late)
 	}
 	return n
 }

@@ -1,0 +1,178 @@
+package sink
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+)
+
+// commitJob is a partition whose files are being closed and committed on a
+// goroutine of its own (steps 1 to 3 of the package doc) while the sink
+// goes on taking cables; the sink's goroutine finishes it (steps 4 and 5).
+// Closing merges the sorted runs and compresses the files, more than half
+// of the sink's work: done inline, it left the sink, the pipeline's last
+// stage, on one core for that time while the stages before it waited on
+// a full enriched stream or finished early and left the other core idle.
+type commitJob struct {
+	p    *partition
+	rec  *Record
+	done chan struct{}
+	// Set by the job before done closes.
+	committed bool  // the record is written: the commit point is passed
+	err       error // of a failed step; after the commit point, finishing it is left to catch-up
+	// Duplicates of the partition's cables that arrived while it ran: they
+	// are acked with it.
+	late []*pipeline.Message
+}
+
+// commitGate, when set (tests), holds background commits until it is
+// closed or sent to, so that cables can arrive while one runs.
+var commitGate chan struct{}
+
+// startCommit removes p from the open partitions and starts committing it.
+// One commit runs at a time: the previous one is finished first, and its
+// result returned.
+func (s *Sink) startCommit(p *partition) pipeline.Result {
+	res := s.finishCommit()
+	delete(s.open, p.key)
+	j := &commitJob{p: p, done: make(chan struct{}), rec: &Record{
+		ID:            p.base,
+		Time:          s.cfg.Now().UTC(),
+		SchemaVersion: schemas.TableVersion,
+		Instance:      s.instance,
+		Partition:     p.key,
+		Stream:        p.stream,
+		StreamEpoch:   s.cfg.StreamEpoch,
+		Seqs:          ranges(p.seqs),
+		Cables:        p.written,
+	}}
+	s.busy = j
+	go j.run(s.cfg.Dir)
+	return res
+}
+
+// run closes the files, writes the commit record and renames the files into
+// place. It touches only the job, its partition's files and the directory.
+func (j *commitJob) run(dir string) {
+	defer close(j.done)
+	if commitGate != nil {
+		<-commitGate
+	}
+	files, err := j.p.close(dir)
+	if err != nil {
+		j.err = fmt.Errorf("sink: close %s: %w", j.p.key, err)
+		return
+	}
+	j.rec.Files = files
+	if err := writeRecord(dir, j.rec); err != nil {
+		for _, f := range files {
+			os.Remove(filepath.Join(dir, f.Temp))
+		}
+		j.err = fmt.Errorf("sink: %w", err)
+		return
+	}
+	// Committed: from here a crash is rolled forward on Open, and the
+	// messages are acked whatever fails below.
+	j.committed = true
+	if err := publishFiles(dir, files); err != nil {
+		j.err = fmt.Errorf("sink: %w", err)
+	}
+}
+
+// finishCommit waits for the running commit, if any, adds its cables to
+// the index and hands its messages back: committed, or failed to be
+// retried. Result.Err says why a commit failed.
+func (s *Sink) finishCommit() pipeline.Result {
+	j := s.busy
+	if j == nil {
+		return pipeline.Result{}
+	}
+	<-j.done
+	s.busy = nil
+	p := j.p
+	for _, w := range p.written {
+		// A later version of the cable may be in an open file.
+		if s.openVer[w.RefID] == w.Version {
+			delete(s.openVer, w.RefID)
+		}
+	}
+	msgs := append(p.msgs, j.late...)
+	if !j.committed {
+		return pipeline.Result{Failed: msgs, Err: j.err}
+	}
+	res := pipeline.Result{Committed: msgs, Err: j.err}
+	if j.err != nil {
+		s.stale = true // catch-up renames the files and applies the record
+		return res
+	}
+	// After the rename: an applied record's files are always in place.
+	if err := s.idx.apply([]*Record{j.rec}); err != nil {
+		s.stale = true
+		res.Err = fmt.Errorf("sink: index: %w", err)
+		return res
+	}
+	s.Stats.Commits.Add(1)
+	s.Stats.Cables.Add(int64(len(p.written)))
+	for _, f := range j.rec.Files {
+		s.Stats.Files.Add(1)
+		s.Stats.Bytes.Add(f.Bytes)
+		switch f.Table {
+		case schemas.TableParagraphs:
+			s.Stats.Paragraphs.Add(f.Rows)
+		case schemas.TableEntities:
+			s.Stats.Entities.Add(f.Rows)
+		}
+	}
+	return res
+}
+
+// pollCommit finishes the running commit if it is done, without waiting.
+func (s *Sink) pollCommit() pipeline.Result {
+	if s.busy == nil {
+		return pipeline.Result{}
+	}
+	select {
+	case <-s.busy.done:
+		return s.finishCommit()
+	default:
+		return pipeline.Result{}
+	}
+}
+
+// commitAll commits ps, in partition order, and waits for the last.
+func (s *Sink) commitAll(ps []*partition) pipeline.Result {
+	slices.SortFunc(ps, func(a, b *partition) int { return strings.Compare(a.key, b.key) })
+	var res pipeline.Result
+	for _, p := range ps {
+		res.Merge(s.startCommit(p))
+	}
+	res.Merge(s.finishCommit())
+	return res
+}
+
+// publishFiles renames committed files into place and makes the renames
+// durable. Files already in place (a roll-forward) are left as they are.
+func publishFiles(dir string, files []FileRecord) error {
+	dirs := map[string]bool{}
+	for _, f := range files {
+		final := filepath.Join(dir, f.Path)
+		if _, err := os.Stat(final); err == nil {
+			continue
+		}
+		if err := os.Rename(filepath.Join(dir, f.Temp), final); err != nil {
+			return err
+		}
+		dirs[filepath.Dir(final)] = true
+	}
+	for d := range dirs {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
