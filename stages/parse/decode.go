@@ -138,8 +138,12 @@ func normalizeText(b []byte) string {
 func decodeJSON(b []byte) (string, PageMeta, error) {
 	var rec schemas.SourceRecord
 	var meta PageMeta
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return "", meta, notCable("invalid JSON record: " + err.Error())
+	if !decodeRecord(b, &rec) {
+		// Not the plain case: encoding/json decides, and words any error.
+		rec = schemas.SourceRecord{}
+		if err := json.Unmarshal(b, &rec); err != nil {
+			return "", meta, notCable("invalid JSON record: " + err.Error())
+		}
 	}
 	text := rec.Text
 	if text == "" {
@@ -169,7 +173,12 @@ func decodeJSON(b []byte) (string, PageMeta, error) {
 			meta.References = append(meta.References, r)
 		}
 	}
-	return normalizeText([]byte(text)), meta, nil
+	// Decoded JSON strings are valid UTF-8, so normalizeText changes only
+	// CRs and no-break spaces; without them it would just copy the text.
+	if strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u00a0") || !utf8.ValidString(text) {
+		text = normalizeText([]byte(text))
+	}
+	return text, meta, nil
 }
 
 // parseRecordDate reads cables.csv's "MM/DD/YYYY HH:MM" or RFC 3339.
