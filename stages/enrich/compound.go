@@ -9,7 +9,11 @@ import (
 // name and an English word ("Seoul-Tokyo", "U.S.-based", "anti-Western",
 // "Takeshima/Dokdo") into their parts, so that each part is judged alone;
 // names written with hyphens ("Kim Jong-il", "Al-Qaeda") stay whole.
-func (s *scanner) splitCompounds(toks []token) []token {
+//
+// The tokens before the first split word stay as they are: it returns that
+// word's index (len(toks) if none) and the tokens that replace toks[first:]
+// (in s.split), so that only those are copied.
+func (s *scanner) splitCompounds(toks []token) (int, []token) {
 	first := -1 // the first token to split
 	for i := range toks {
 		t := &toks[i]
@@ -19,10 +23,10 @@ func (s *scanner) splitCompounds(toks []token) []token {
 		}
 	}
 	if first < 0 {
-		return toks
+		return len(toks), nil
 	}
 	out := s.split[:0] // reset copies the result to the arena and clears it
-	run := 0           // toks[run:] are not in out yet
+	run := first       // toks[run:] are not in out yet
 	for ti := first; ti < len(toks); ti++ {
 		t := &toks[ti]
 		if ti > first && !(t.joined && t.kind == tWord && !t.masked && s.shouldSplit(t.text)) {
@@ -56,7 +60,7 @@ func (s *scanner) splitCompounds(toks []token) []token {
 	}
 	out = append(out, toks[run:]...)
 	s.split = out
-	return out
+	return first, out
 }
 
 // phrasePrefix: the end of a listed hyphenated name that starts w and is
@@ -81,7 +85,9 @@ func (s *scanner) shouldSplit(w string) bool {
 	x := s.x
 	kb := s.buf[:0]
 	defer func() { s.buf = kb }()
-	if _, ok := x.phrases[string(appendKey(kb, w))]; ok {
+	// s.flags(k) tells whether k is in x.phrases (fPhrase), x.words
+	// (fWord) and the other lists, through the scanner's cache
+	if kb = appendKey(kb, w); s.flags(string(kb))&fPhrase != 0 {
 		return false
 	}
 	var pbuf [8]string
@@ -103,8 +109,8 @@ func (s *scanner) shouldSplit(w string) bool {
 	}
 	if !s.caps && len(parts) == 2 && strings.IndexByte(w, '/') < 0 && parts[0][0] >= 'A' && parts[0][0] <= 'Z' && parts[1][0] >= 'a' && parts[1][0] <= 'z' {
 		kb = appendKey(kb[:0], parts[0])
-		if _, listed := x.phrases[string(kb)]; x.words[string(kb)] && !listed && !x.demonyms[string(kb)] && !directions[string(kb)] {
-			if kb = appendKey(kb[:0], parts[1]); x.words[string(kb)] && !strings.HasSuffix(parts[1], "ed") && !strings.HasSuffix(parts[1], "ing") { // not "Palace-backed"
+		if f := s.flags(string(kb)); f&fWord != 0 && f&(fPhrase|fDemonym|fDirection) == 0 {
+			if kb = appendKey(kb[:0], parts[1]); s.flags(string(kb))&fWord != 0 && !strings.HasSuffix(parts[1], "ed") && !strings.HasSuffix(parts[1], "ing") { // not "Palace-backed"
 				return false // "Follow-up and Coordination Department": one English word
 			}
 		}
@@ -116,7 +122,7 @@ func (s *scanner) shouldSplit(w string) bool {
 		}
 		if s.caps {
 			kb = appendLower(kb[:0], p)
-			if x.words[string(kb)] && !office {
+			if s.flags(string(kb))&fWord != 0 && !office {
 				return true // ANTI-STATE, TWO-YEAR (not INR/B)
 			}
 		}
@@ -126,7 +132,7 @@ func (s *scanner) shouldSplit(w string) bool {
 		// whole unless every part is known (ROK-PRC)
 		for _, p := range parts {
 			kb = appendKey(kb[:0], p)
-			if _, ok := x.phrases[string(kb)]; !ok {
+			if s.flags(string(kb))&fPhrase == 0 {
 				return false
 			}
 		}
@@ -134,24 +140,25 @@ func (s *scanner) shouldSplit(w string) bool {
 	}
 	for i, p := range parts {
 		kb = appendKey(kb[:0], p)
-		if particles[string(kb)] && i == 0 {
+		f := s.flags(string(kb))
+		if f&fParticle != 0 && i == 0 {
 			continue
 		}
 		if p[0] >= '0' && p[0] <= '9' {
 			return true
 		}
-		if p[0] >= 'a' && p[0] <= 'z' && x.words[string(kb)] {
+		if p[0] >= 'a' && p[0] <= 'z' && f&fWord != 0 {
 			return true // U.S.-based, anti-Western
 		}
-		if _, ok := x.phrases[string(kb)]; ok && !(i > 0 && p[0] >= 'a' && p[0] <= 'z') {
+		if f&fPhrase != 0 && !(i > 0 && p[0] >= 'a' && p[0] <= 'z') {
 			if up >= 2 {
 				return true // Seoul-Tokyo, ROK-PRC
 			}
 		}
-		if x.demonyms[string(kb)] || directions[string(kb)] || x.nonEnt[string(kb)] {
+		if f&(fDemonym|fDirection|fNonEnt) != 0 {
 			return true
 		}
-		if s.caps && (x.words[string(kb)] || x.acronyms[p]) && len(parts) > 1 {
+		if s.caps && (f&fWord != 0 || x.acronyms[p]) && len(parts) > 1 {
 			return true
 		}
 	}

@@ -102,9 +102,16 @@ func (s *scanner) personBefore(e int) bool {
 	return false
 }
 
-// contextMethods are the methods of mentions typed by their context, which
-// the other mentions of the same word in the cable follow.
-var contextMethods = setOf(`place-context place-cue place-of org-cue org-context`)
+// contextMethod: the method of a mention typed by its context, which the
+// other mentions of the same word in the cable follow. (A switch, not a
+// set: it is asked of every mention, several times.)
+func contextMethod(method string) bool {
+	switch method {
+	case "place-context", "place-cue", "place-of", "org-cue", "org-context":
+		return true
+	}
+	return false
+}
 
 // resolveSenses: one sense per cable. A single-word name typed PERSON only by
 // default (no title, no first name, no full name to refer to) takes the type
@@ -148,7 +155,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 	var person map[string]bool
 	for i := range ms {
 		m := &ms[i]
-		if m.tj-m.ti != 1 || !(guessed(m) || contextMethods[m.method]) {
+		if m.tj-m.ti != 1 || !(guessed(m) || contextMethod(m.method)) {
 			continue
 		}
 		_, toks, keys := seg(m.seg)
@@ -164,14 +171,14 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 	if person != nil {
 		for i := range ms {
 			m := &ms[i]
-			if m.tj-m.ti == 1 && contextMethods[m.method] && person[string(appendKey(kb[:0], m.text))] {
+			if m.tj-m.ti == 1 && contextMethod(m.method) && person[string(appendKey(kb[:0], m.text))] {
 				m.typ, m.method, m.weak = "PERSON", "name-run", true
 			}
 		}
 	}
 	var sense map[string]int
 	for i := range ms {
-		if ms[i].tj-ms[i].ti <= 3 && contextMethods[ms[i].method] && ms[i].typ != "PERSON" {
+		if ms[i].tj-ms[i].ti <= 3 && contextMethod(ms[i].method) && ms[i].typ != "PERSON" {
 			if sense == nil {
 				sense = map[string]int{}
 			}
@@ -266,15 +273,22 @@ func (s *scanner) placeNear(e int) bool {
 	return false
 }
 
-// partyTails in lower case after a capitalized name make it a party's or a
-// movement's name: "the Socialist Left party".
-var partyTails = setOf(`party movement faction bloc`)
+// isPartyTail: party tails in lower case after a capitalized name make it a
+// party's or a movement's name: "the Socialist Left party". (A switch, not
+// a set: it is asked after every name.)
+func isPartyTail(k string) bool {
+	switch k {
+	case "party", "movement", "faction", "bloc":
+		return true
+	}
+	return false
+}
 
 // partyName returns where the name [p, b) before a lower-case party word
 // starts, or -1: up to four capitalized words, not only nationalities or
 // places, no title.
 func (s *scanner) partyName(a, b int) int {
-	if s.caps || b >= len(s.toks) || !s.word(b) || !s.toks[b].lower || !partyTails[s.keys[b]] || s.toks[b-1].kind != tWord {
+	if s.caps || b >= len(s.toks) || !s.word(b) || !s.toks[b].lower || !isPartyTail(s.keys[b]) || s.toks[b-1].kind != tWord {
 		return -1
 	}
 	for a < b && (s.keys[a] == "the" || s.is(a, fDeterminer)) {

@@ -1,7 +1,7 @@
 package enrich
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -10,8 +10,10 @@ import (
 // acronym definitions, coreference of surnames and short forms, jargon, and
 // the countries of places; it adds mentions of surnames and short forms that
 // the first pass could not type by themselves, and generic references.
+//
+// sc is the call's scanner, for its cache of word-list lookups (sc.flags).
 func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon, caps bool,
-	seg func(int) (string, []token, []string), nseg int) []mention {
+	seg func(int) (string, []token, []string), nseg int, sc *scanner) []mention {
 	// 1. acronyms defined in the cable
 	for i := range ms {
 		m := &ms[i]
@@ -23,6 +25,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 	}
 	if len(defs) > 0 {
+		n := len(ms)
 		kept := ms[:0]
 		for _, m := range ms {
 			if d, ok := defs[m.text]; ok && d.typ == notEntity {
@@ -31,6 +34,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			kept = append(kept, m)
 		}
 		ms = kept
+		clear(ms[len(ms):n]) // nothing is left past len(ms) (see Enrich)
 	}
 	// an unknown name run defined with an acronym is an organization
 	for i := range ms {
@@ -69,14 +73,15 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			// "Manas Air Base" types a later "Manas"
 			kb = appendKey(kb[:0], firstWord)
 			kb2 = appendKey(kb2[:0], lastWord)
-			if placeHeads[string(kb2)] && !x.words[string(kb)] && !x.demonyms[string(kb)] && !x.phrases[string(kb)].isSet() && !directions[string(kb)] && len(kb) > 3 {
+			// (every listed phrase has a type: fPhrase is x.phrases[k].isSet())
+			if placeHeads[string(kb2)] && sc.flags(string(kb))&(fWord|fDemonym|fPhrase|fDirection) == 0 && len(kb) > 3 {
 				if _, ok := short[string(kb)]; !ok {
 					short[string(kb)] = i
 				}
 			}
 		case "ORG":
 			kb = appendKey(kb[:0], firstWord)
-			if !x.words[string(kb)] && !x.demonyms[string(kb)] && !x.phrases[string(kb)].isSet() && len(kb) > 3 {
+			if sc.flags(string(kb))&(fWord|fDemonym|fPhrase) == 0 && len(kb) > 3 {
 				if _, ok := short[string(kb)]; !ok {
 					short[string(kb)] = i
 				}
@@ -108,7 +113,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			continue // cannot happen for a mention of two tokens; never panic on input
 		}
 		kb = appendKey(kb[:0], firstWord)
-		if _, ok := short[string(kb)]; !ok && !x.firstNames[string(kb)] && !x.words[string(kb)] {
+		if _, ok := short[string(kb)]; !ok && sc.flags(string(kb))&(fFirstName|fWord) == 0 {
 			short[string(kb)] = i // "Isaias" for Isaias Afwerki, "Lee" for Lee Myung-bak
 		}
 	}
@@ -159,7 +164,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		text, toks, keys := seg(si)
 		for t := range toks {
 			tk := &toks[t]
-			if tk.kind != tWord || tk.masked || covered(si, t) || !(tk.cap) {
+			if !tk.cap || tk.kind != tWord || tk.masked || covered(si, t) { // (the cheap tests first)
 				continue
 			}
 			if tk.allCaps && !caps && len(tk.text) > 1 {
@@ -187,7 +192,8 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 		}
 		if m.typ == "PLACE" && m.country == "" {
-			if p, ok := x.phrases[phraseKey(m.canonical)]; ok {
+			kb = sc.appendPhraseKey(kb[:0], m.canonical)
+			if p, ok := x.phrases[string(kb)]; ok { // x.phrases[phraseKey(m.canonical)]
 				m.country = p.country
 			}
 		}
@@ -198,7 +204,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			text, toks, keys := seg(si)
 			for t := range toks {
 				tk := &toks[t]
-				if tk.masked || covered(si, t) || (keys[t] != "embassy" && keys[t] != "post") || !tk.cap {
+				if !tk.cap || tk.masked || (keys[t] != "embassy" && keys[t] != "post") || covered(si, t) { // (the cheap tests first)
 					continue
 				}
 				if keys[t] == "post" && t > 0 && toks[t-1].cap && !toks[t-1].sentStart {
@@ -217,6 +223,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			guesses[m.text]++
 		}
 	}
+	n := len(ms)
 	kept := ms[:0]
 	for _, m := range ms {
 		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" {
@@ -231,12 +238,8 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		kept = append(kept, m)
 	}
 	ms = kept
-	sort.SliceStable(ms, func(a, b int) bool {
-		if ms[a].seg != ms[b].seg {
-			return ms[a].seg < ms[b].seg
-		}
-		return ms[a].start < ms[b].start
-	})
+	clear(ms[len(ms):n]) // nothing is left past len(ms) (see Enrich)
+	sortMentions(ms)
 	return ms
 }
 
@@ -292,6 +295,58 @@ func orgPrefixes(ms []mention) {
 				m.typ, m.canonical, m.method, m.weak = "ORG", o.canonical, "coref", false
 				break
 			}
+		}
+	}
+}
+
+// sortMentions sorts ms by segment and start, stably (as sort.SliceStable
+// would). Mentions are large and mostly in order already (the first pass
+// emits them so; coreference adds some at the end): when they are not, an
+// index is sorted and the mentions are moved once, along the cycles of the
+// permutation.
+func sortMentions(ms []mention) {
+	before := func(a, b *mention) bool {
+		if a.seg != b.seg {
+			return a.seg < b.seg
+		}
+		return a.start < b.start
+	}
+	sorted := true
+	for i := 1; i < len(ms) && sorted; i++ {
+		sorted = !before(&ms[i], &ms[i-1])
+	}
+	if sorted {
+		return
+	}
+	idx := make([]int32, len(ms))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		if before(&ms[a], &ms[b]) {
+			return -1
+		}
+		if before(&ms[b], &ms[a]) {
+			return 1
+		}
+		return 0
+	})
+	// ms[i] becomes the old ms[idx[i]]; idx[j] = j marks a placed slot
+	for i := range idx {
+		if idx[i] == int32(i) {
+			continue
+		}
+		tmp := ms[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = int32(j)
+			if k == i {
+				ms[j] = tmp
+				break
+			}
+			ms[j] = ms[k]
+			j = k
 		}
 	}
 }

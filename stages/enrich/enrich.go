@@ -61,7 +61,7 @@ func Enrich(c *schemas.Cable) {
 	ms = resolve(ms, s.defs, cx, x, s.caps, func(i int) (string, []token, []string) {
 		a, b := bounds[i][0], bounds[i][1]
 		return segs[i].text, s.tokArena[a:b:b], s.keyArena[a:b:b]
-	}, len(segs))
+	}, len(segs), s)
 
 	if cap(c.Entities) < len(ms) {
 		c.Entities = make([]schemas.Entity, 0, len(ms))
@@ -77,8 +77,9 @@ func Enrich(c *schemas.Cable) {
 		c.Entities = nil
 	}
 	// the mentions' buffer goes back to the pool, without the cable's text
+	// (resolve leaves nothing past len(ms): no need to clear all of cap(ms))
 	if cap(ms) <= maxMentions {
-		clear(ms[:cap(ms)])
+		clear(ms)
 		s.out = ms[:0]
 	}
 }

@@ -32,15 +32,21 @@ func maskHeaderLines(text string, toks []token) {
 		}
 		start = end + 1
 	}
-	// references to other cables: "BRASILIA 000905", "STATE 123456"; page
-	// lines run into the text: "Kabul 00000693 003 of 003"
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].kind == tWord && toks[i+1].kind == tNum && (toks[i].allCaps && len(toks[i+1].text) >= 5 || toks[i].cap && len(toks[i+1].text) >= 8) {
+	// one pass over the tokens for two rules that only set masks (neither
+	// reads them; maskURLs, which does, cannot start at a token a portion
+	// marking masks: no marking word is a URL's http or www), which also
+	// finds the first token maskURLs could start at
+	url := -1
+	for i := range toks {
+		if url < 0 && urlStart(&toks[i]) {
+			url = i
+		}
+		// references to other cables: "BRASILIA 000905", "STATE 123456";
+		// page lines run into the text: "Kabul 00000693 003 of 003"
+		if i+1 < len(toks) && toks[i].kind == tWord && toks[i+1].kind == tNum && (toks[i].allCaps && len(toks[i+1].text) >= 5 || toks[i].cap && len(toks[i+1].text) >= 8) {
 			toks[i].masked, toks[i+1].masked = true, true
 		}
-	}
-	maskURLs(text, toks)
-	for i := range toks {
+		// portion markings: "(S//REL NATO)"
 		if toks[i].text != "(" {
 			continue
 		}
@@ -55,6 +61,15 @@ func maskHeaderLines(text string, toks []token) {
 			}
 		}
 	}
+	if url >= 0 {
+		maskURLs(text, toks[url:])
+	}
+}
+
+// urlStart: the token may start a web address (a word of 3 to 5 letters
+// starting with h or w: http, https, www); maskURLs looks no further.
+func urlStart(t *token) bool {
+	return uint(len(t.text)-3) <= 2 && t.kind == tWord && (t.text[0]|0x20 == 'h' || t.text[0]|0x20 == 'w') // (one unsigned test of the length)
 }
 
 var markingWords = setOf(`U C S TS SBU NF NOFORN REL ORCON FOUO LOU CUI PROPIN SI TK HCS FGI LES U.S. USA NATO AUS CAN GBR NZL FVEY ISAF UK EU UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE OC`)
@@ -93,10 +108,11 @@ func headerLine(l string) bool {
 		return false
 	}
 	// "Classified by Ambassador X for reasons 1.4 (b) and (d)." in any case
-	if len(l) > 21 && strings.EqualFold(l[:21], "declassified/released") {
+	// (only d or D folds to d, c or C to c: a cheap test first)
+	if len(l) > 21 && l[0]|0x20 == 'd' && strings.EqualFold(l[:21], "declassified/released") {
 		return true
 	}
-	if len(l) > 14 && strings.EqualFold(l[:14], "classified by ") {
+	if len(l) > 14 && l[0]|0x20 == 'c' && strings.EqualFold(l[:14], "classified by ") {
 		return true
 	}
 	if trailerLine(l) {
@@ -119,7 +135,7 @@ func headerLine(l string) bool {
 		return false
 	}
 	for _, p := range headerPrefixes {
-		if strings.HasPrefix(l, p) {
+		if p[0] == l[0] && strings.HasPrefix(l, p) { // the first byte: a cheap filter
 			if p == "BT" && len(l) > 2 {
 				continue
 			}
@@ -148,7 +164,8 @@ func headerLine(l string) bool {
 func fieldsUpTo(s string, max int) (n int, second string) {
 	start := -1
 	for i, r := range s {
-		if unicode.IsSpace(r) {
+		// unicode.IsSpace, with ASCII (nearly every byte) inline
+		if r == ' ' || r >= '\t' && r <= '\r' || r >= 0x80 && unicode.IsSpace(r) {
 			if start >= 0 {
 				if n++; n == 2 {
 					second = s[start:i]
@@ -187,17 +204,28 @@ func longDigits(l string) bool {
 
 // maskURLs masks the words of web addresses: "http://www.state.sgov.gov/p/eur/paris".
 func maskURLs(text string, toks []token) {
-	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "WWW.") {
-		return
-	}
+	// only a text with "://" or "www." has web addresses; the test (three
+	// searches of the whole text) waits for the first candidate token
+	hasURL := 0 // 0 not known yet, 1 yes, -1 no
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tWord || t.masked || len(t.text) < 3 || len(t.text) > 5 || (t.text[0]|0x20 != 'h' && t.text[0]|0x20 != 'w') {
+		if !urlStart(t) || t.masked {
 			continue
 		}
 		web := (strings.EqualFold(t.text, "http") || strings.EqualFold(t.text, "https")) && i+1 < len(toks) && toks[i+1].text == ":"
 		if !web && !(strings.EqualFold(t.text, "www") && i+1 < len(toks) && toks[i+1].text == ".") {
 			continue
+		}
+		if hasURL == 0 {
+			hasURL = -1
+			// the token itself is most often the witness
+			if rest := text[t.end:]; strings.HasPrefix(rest, "://") || (t.text == "www" || t.text == "WWW") && strings.HasPrefix(rest, ".") ||
+				strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "WWW.") {
+				hasURL = 1
+			}
+		}
+		if hasURL < 0 {
+			return
 		}
 		end := strings.IndexAny(text[t.start:], " \t\n\r")
 		if end < 0 {
@@ -223,6 +251,9 @@ func trailerLine(l string) bool {
 // (shared/eval/ANNOTATION.md), so none of it is an entity, the post's name
 // included.
 func webTrailer(l string) int {
+	if strings.IndexByte(l, 'W') < 0 {
+		return -1 // both patterns have a W: most lines are out at once
+	}
 	c := strings.Index(l, "lassified Web")
 	if c < 0 {
 		c = strings.Index(l, "LASSIFIED WEB")

@@ -209,3 +209,26 @@ func phraseKey(s string) string {
 	}
 	return b.String()
 }
+
+// appendPhraseKey appends phraseKey(s) to dst, with the scanner's scratch
+// space for the tokens (and no string built).
+func (sc *scanner) appendPhraseKey(dst []byte, s string) []byte {
+	toks := tokenize(s, sc.ptoks[:0])
+	start := len(dst)
+	for i, t := range toks {
+		if t.kind == tPunct && t.text != "+" && t.text != "&" {
+			continue
+		}
+		if i > 0 && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		if t.kind == tPoss {
+			dst = append(dst, "'s"...)
+			continue
+		}
+		dst = appendKey(dst, t.text)
+	}
+	clear(toks) // keep no text in the scratch space
+	sc.ptoks = toks[:0]
+	return dst
+}

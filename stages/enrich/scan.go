@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,6 +49,8 @@ type scanner struct {
 	kbuf     []byte
 	kpos     [][3]int32 // token index, start and end in kbuf
 	fl       []uint32   // the segment's token flags (see is), 0 until known
+	fcache   *flagCache // lexicon.flags lookups of earlier tokens and calls
+	ptoks    []token    // scratch space for appendPhraseKey
 }
 
 // reset tokenizes the segment text and appends its tokens and keys to the
@@ -57,29 +60,35 @@ func (s *scanner) reset(seg int, text string) {
 	base := len(s.tokArena)
 	toks := tokenize(text, s.tokArena[base:base])
 	maskHeaderLines(text, toks)
-	toks = s.splitCompounds(toks)
-	if n := len(toks); n > 0 && base < cap(s.tokArena) && &toks[0] == &s.tokArena[:base+1][base] {
+	// toks[:first] stay as they are; tail replaces the rest (split words)
+	first, tail := s.splitCompounds(toks)
+	keep := toks[:first]
+	if n := len(keep); n > 0 && base < cap(s.tokArena) && &keep[0] == &s.tokArena[:base+1][base] {
 		s.tokArena = s.tokArena[:base+n] // tokenized in place
 	} else {
-		s.tokArena = append(s.tokArena[:base], toks...)
-		if len(s.split) > 0 {
-			clear(s.split) // copied: keep no text in the scratch buffer
-			if cap(s.split) > maxArena {
-				s.split = nil
-			}
-			s.split = s.split[:0]
+		s.tokArena = append(s.tokArena[:base], keep...)
+	}
+	if len(tail) > 0 {
+		s.tokArena = append(s.tokArena, tail...)
+		clear(s.split) // copied: keep no text in the scratch buffer
+		if cap(s.split) > maxArena {
+			s.split = nil
 		}
+		s.split = s.split[:0]
 	}
 	end := len(s.tokArena)
 	s.toks = s.tokArena[base:end:end]
 	// keys: the ASCII words that key changes (capitals, dots) are built in
 	// one buffer that becomes one string for the segment
-	s.keyArena = s.keyArena[:base]
+	// (the arena is grown once and filled by index: no append per token)
+	s.keyArena = slices.Grow(s.keyArena[:base], end-base)[:end]
+	s.keys = s.keyArena[base:end:end]
 	s.kbuf, s.kpos = s.kbuf[:0], s.kpos[:0]
 	for i := range s.toks {
-		w := s.toks[i].text
-		if s.toks[i].kind == tWord || s.toks[i].kind == tNum {
-			switch s.toks[i].keyCase {
+		t := &s.toks[i]
+		w := t.text
+		if t.kind == tWord || t.kind == tNum {
+			switch t.keyCase {
 			case keySame:
 			case keyASCII:
 				a := len(s.kbuf)
@@ -89,9 +98,8 @@ func (s *scanner) reset(seg int, text string) {
 				w = key(w)
 			}
 		}
-		s.keyArena = append(s.keyArena, w)
+		s.keys[i] = w
 	}
-	s.keys = s.keyArena[base:end:end]
 	if cap(s.fl) < len(s.toks) {
 		s.fl = make([]uint32, len(s.toks)+len(s.toks)/2)
 	}
@@ -183,14 +191,12 @@ func (s *scanner) word(i int) bool {
 
 // capWord reports whether token i can be part of a name.
 func (s *scanner) capWord(i int) bool {
-	if i >= len(s.toks) || !s.word(i) {
+	if i >= len(s.toks) {
 		return false
 	}
+	// the cheapest test first; small enough to inline
 	t := &s.toks[i]
-	if isRedaction(t.text) {
-		return false
-	}
-	return t.cap
+	return t.cap && (t.kind == tWord || t.kind == tNum) && !t.masked && !isRedaction(t.text)
 }
 
 func isRedaction(w string) bool {
@@ -213,7 +219,9 @@ func (s *scanner) lowerConnector(i int) bool {
 	}
 	t := &s.toks[i]
 	k := s.keys[i]
-	if !s.is(i, fConnector) || (t.cap && !s.caps) {
+	// a longer word is no connector: the test spares most words after a
+	// name their flags lookup
+	if len(k) > maxConnectorLen || !s.is(i, fConnector) || (t.cap && !s.caps) {
 		return false
 	}
 	if k == "the" && (i == 0 || !(s.keys[i-1] == "of" || s.keys[i-1] == "for" || s.keys[i-1] == "in" || s.keys[i-1] == "and")) {
@@ -225,6 +233,15 @@ func (s *scanner) lowerConnector(i int) bool {
 	// "of the USA", "de la Rua", "in the Arabian Peninsula"
 	return i+2 < len(s.toks) && s.word(i+1) && s.is(i+1, fConnector) && !s.toks[i+1].cap && s.capWord(i+2)
 }
+
+// maxConnectorLen is the length of the longest connector.
+var maxConnectorLen = func() int {
+	n := 0
+	for k := range connectors {
+		n = max(n, len(k))
+	}
+	return n
+}()
 
 // scan finds the mentions of the current segment.
 func (s *scanner) scan() {
@@ -317,9 +334,11 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 		sb = append(sb, ' ')
 		sb = append(sb, s.keys[j]...)
 		words++
-		if p, ok := s.x.phrases[string(sb)]; ok {
-			bestN, best = j+1-i, p
-		} else if !s.x.prefixes[string(sb)] {
+		// one lookup, through the cache, for both maps: fPhrase is
+		// x.phrases' keys, fPrefix x.prefixes'
+		if f := s.flags(string(sb)); f&fPhrase != 0 {
+			bestN, best = j+1-i, s.x.phrases[string(sb)]
+		} else if f&fPrefix == 0 {
 			break
 		}
 	}
@@ -329,6 +348,11 @@ func (s *scanner) phraseAt(i, b int) (int, phrase) {
 
 // titleAt returns the length of the longest title starting at token i.
 func (s *scanner) titleAt(i, b int) int {
+	// a title starts with a title, a title's first words or a modifier:
+	// for any other word (most) the lookups below find nothing
+	if i < b && !s.is(i, fTitle|fTitlePrefix|fTitleModifier) {
+		return 0
+	}
 	// modifiers: "Assistant Administrator", "Acting Foreign Minister"
 	m := i
 	for m < b && m-i < 3 && s.is(m, fTitleModifier) && (s.toks[m].cap || s.caps) {
@@ -364,17 +388,23 @@ func (s *scanner) titleAt0(i, b int) int {
 		}
 		sb = append(sb, s.keys[j]...)
 		words++
-		var info uint8 // titleKey, titlePrefix
+		// x.titleInfo: titleKey is fTitle, titlePrefix fTitlePrefix; one
+		// word: the token's flags are the lookup, more: the cached flags
+		var f uint32
 		if first {
-			// one word: the token's flags are the lookup
-			if s.is(j, fTitle) {
-				info |= titleKey
-			}
-			if s.is(j, fTitlePrefix) {
-				info |= titlePrefix
+			f = s.fl[j]
+			if f == 0 {
+				f = s.tokFlags(j)
 			}
 		} else {
-			info = s.x.titleInfo[string(sb)]
+			f = s.flags(string(sb))
+		}
+		var info uint8 // titleKey, titlePrefix
+		if f&fTitle != 0 {
+			info |= titleKey
+		}
+		if f&fTitlePrefix != 0 {
+			info |= titlePrefix
 		}
 		if info&titleKey != 0 && (s.toks[j].cap || s.caps) {
 			best = j + 1 - i

@@ -24,12 +24,13 @@ func camelAbbrev(w string) bool {
 }
 
 // compoundWord: two English words of four letters or more run together.
-func compoundWord(x *lexicon, k string) bool {
+func (s *scanner) compoundWord(k string) bool {
 	if len(k) < 8 {
 		return false
 	}
 	for i := 4; i <= len(k)-4; i++ {
-		if x.words[k[:i]] && (x.words[k[i:]] || x.words[trimPlural(k[i:])]) {
+		// s.flags(w)&fWord is x.words[w], through the scanner's cache
+		if s.flags(k[:i])&fWord != 0 && (s.flags(k[i:])&fWord != 0 || s.flags(trimPlural(k[i:]))&fWord != 0) {
 			return true
 		}
 	}
@@ -100,7 +101,7 @@ func (s *scanner) acronymOK(i int) bool {
 	if n := len(w); n > 2 && w[n-1] == 's' && w[n-2] >= 'A' && w[n-2] <= 'Z' {
 		return false
 	}
-	if !s.x.acronyms[w] && !knownVariant(s.x, w) && (s.defs == nil || s.defs[w].typ == "") {
+	if s.flags(w)&fAcronym == 0 && !knownVariant(s.x, w) && (s.defs == nil || s.defs[w].typ == "") { // not x.acronyms[w]
 		return false // an acronym no list knows and the cable does not define
 	}
 	return true
@@ -200,7 +201,7 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// foreign-language bodies, head first: "Conseil de la Nation", "Comando Maisanta"
-		if foreignHeads[k] && (t.cap || s.caps) {
+		if (t.cap || s.caps) && s.is(i, fForeignHead) { // foreignHeads[k]
 			if n := s.foreignOrg(i, b); n > 1 {
 				s.emit(i, i+n, "ORG", "", "", "org-foreign", "", false)
 				i += n
@@ -478,7 +479,7 @@ func joinText(s *scanner, i, j int) string {
 // isAcronymCaps: in an all-capitals cable, an acronym only when a list knows it.
 func isAcronymCaps(s *scanner, i int) bool {
 	w := s.toks[i].text
-	if s.x.acronyms[w] || knownVariant(s.x, w) {
+	if s.flags(w)&fAcronym != 0 || knownVariant(s.x, w) { // x.acronyms[w]
 		return true
 	}
 	if _, ok := fixedJargon[w]; ok {
@@ -504,7 +505,7 @@ func (s *scanner) unknownWord(i int) bool {
 	if s.is(i, fWord) || s.is(i, fDemonym) || s.is(i, fNonEnt) || s.is(i, fTitle) || s.is(i, fOrgHead) || s.is(i, fPlaceHead) || s.is(i, fDirection) {
 		return false
 	}
-	if x.words[trimPlural(k)] || x.demonyms[trimPlural(k)] || x.nonEnt[trimPlural(k)] {
+	if s.flags(trimPlural(k))&(fWord|fDemonym|fNonEnt) != 0 { // x.words, x.demonyms, x.nonEnt
 		return false
 	}
 	if n := len(k); n > 4 && k[n-1] == 's' && (k[n-3:] == "ans" || k[n-4:] == "ines" || k[n-4:] == "ites" || k[n-4:] == "ists") {
@@ -530,7 +531,7 @@ func (s *scanner) unknownWord(i int) bool {
 	if !s.caps && camelAbbrev(t.text) {
 		return false // PolMil, EconOff, MinPet
 	}
-	if !s.caps && !t.allCaps && compoundWord(x, k) {
+	if !s.caps && !t.allCaps && s.compoundWord(k) {
 		return false // Roadmaps, Counterdrug
 	}
 	if religions[k] {
@@ -763,7 +764,7 @@ func (s *scanner) personRun(i, b int) int {
 			j++ // "Abdullah II", "Juan Carlos I"
 			break
 		}
-		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && !s.x.acronyms[t.text] && !s.is(j, fPhrase) && !s.is(j, fWord) && strings.IndexByte(t.text, '/') < 0
+		capsSurname := !s.caps && j > i && t.allCaps && len(t.text) >= 4 && s.flags(t.text)&fAcronym == 0 && !s.is(j, fPhrase) && !s.is(j, fWord) && strings.IndexByte(t.text, '/') < 0
 		if !s.capWord(j) || (s.caps && s.is(j, fCapsStop)) || (!s.caps && !capsSurname && (isAcronym(t.text) || camelAbbrev(t.text))) {
 			break
 		}

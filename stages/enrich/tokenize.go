@@ -57,32 +57,52 @@ func tokenize(s string, out []token) []token {
 	i := 0
 	sent := true
 	for i < len(s) {
-		r, n := runeAt(s, i)
+		// ASCII (nearly all the text) is told apart with the byte's class
+		var r rune
+		n, word := 1, false
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			r, word = rune(c), asciiClass[c]&cAlnum != 0
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r == '\u00a0' {
+				i += n
+				continue
+			}
+			word = isLetter(r) // no digit is outside ASCII
+		}
 		switch {
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0':
-			i += n
-			continue
-		case isLetter(r) || isDigit(r):
-			j := scanWord(s, i)
-			t := token{start: i, end: j, text: s[i:j]}
-			classify(&t)
+		case word:
+			j, acc := scanWord(s, i)
+			// the token is built in place (a token is large to copy)
+			out = append(out, token{start: i, end: j, text: s[i:j]})
+			t := &out[len(out)-1]
+			if acc&cHigh == 0 {
+				// ASCII: scanWord has seen every byte; what classify would do
+				setASCIIClass(t, asciiClass[s[i]], acc)
+				if t.lower && t.joined {
+					namePrefix(t) // (its own test first: a call less per word)
+				}
+			} else {
+				classifyRunes(t) // classify, for text that is not ASCII
+				namePrefix(t)
+			}
+			t.sentStart = sent
 			// possessive: Ukraine's, Saleh’s
 			if k := possStart(t.text); k > 0 {
 				t.end = i + k
 				t.text = s[i:t.end]
-				classify(&t)
-				t.sentStart = sent
-				out = append(out, t)
-				out = append(out, token{start: t.end, end: j, text: s[t.end:j], kind: tPoss})
-			} else {
-				t.sentStart = sent
-				out = append(out, t)
+				classify(t)
+				e := t.end
+				out = append(out, token{start: e, end: j, text: s[e:j], kind: tPoss})
 			}
 			sent = false
 			i = j
 		default:
-			t := token{start: i, end: i + n, text: s[i : i+n], kind: tPunct}
-			out = append(out, t)
+			out = append(out, token{start: i, end: i + n, text: s[i : i+n], kind: tPunct})
 			switch r {
 			case '.', '?', '!', ':', ';', '"', '\u201c', '(', '-':
 				// "-" starts a new clause often enough ("-- Yemen ..."); "(" too.
@@ -108,13 +128,17 @@ func isAbbrevDot(w string) bool {
 	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' // initials: William B. Wood
 }
 
-func scanWord(s string, i int) int {
+// scanWord returns the end of the word that starts at i, and the union of
+// the asciiClass of its bytes (for classify; cHigh if any is not ASCII).
+func scanWord(s string, i int) (int, uint8) {
 	j := i
+	acc := uint8(0)
 	for j < len(s) {
 		var r rune
 		var n int
 		if c := s[j]; c < utf8.RuneSelf {
-			if c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' {
+			if cl := asciiClass[c]; cl&cAlnum != 0 {
+				acc |= cl
 				j++ // an ASCII letter or digit
 				continue
 			}
@@ -122,6 +146,7 @@ func scanWord(s string, i int) int {
 		} else {
 			r, n = utf8.DecodeRuneInString(s[j:])
 			if isLetter(r) || unicode.Is(unicode.Mn, r) {
+				acc |= cHigh
 				j += n
 				continue
 			}
@@ -131,8 +156,9 @@ func scanWord(s string, i int) int {
 			r2, _ := runeAt(s, j+n)
 			if isLetter(r2) || isDigit(r2) {
 				if r == '/' && j+n < len(s) && j > i && isDigit(rune(s[j-1])) {
-					return j // dates 05/30
+					return j, acc // dates 05/30
 				}
+				acc |= asciiClass[s[j]] // the joiner's (first) byte
 				j += n
 				continue
 			}
@@ -143,18 +169,19 @@ func scanWord(s string, i int) int {
 			if isLetter(r2) {
 				r3, _ := runeAt(s, j+2)
 				if r3 == '.' || !isLetter(r3) {
+					acc |= cDot
 					j++
 					continue
 				}
 			}
 			// final dot of U.S. (but not of a sentence-ending single letter)
 			if j-i >= 3 && s[j-2] == '.' {
-				return j + 1
+				return j + 1, acc | cDot
 			}
 		}
 		break
 	}
-	return j
+	return j, acc
 }
 
 // isSingleLetterBefore reports whether s[i:j] ends in a single letter preceded
@@ -181,6 +208,11 @@ func classify(t *token) {
 	if !classifyASCII(t) {
 		classifyRunes(t)
 	}
+	namePrefix(t)
+}
+
+// namePrefix: a lower-case name prefix makes a capitalized word.
+func namePrefix(t *token) {
 	if t.lower && t.joined && len(t.text) > 4 {
 		// al-Attas, el-Baradei, bin-Laden: a name
 		for _, p := range []string{"al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-", "bin-", "abu-"} {
@@ -191,54 +223,82 @@ func classify(t *token) {
 	}
 }
 
+// asciiClass: what classifyASCII and scanWord need to know of a byte,
+// found with one table lookup instead of a chain of comparisons.
+var asciiClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = cHigh
+		case c >= 'A' && c <= 'Z':
+			t[c] = cUpper
+		case c >= 'a' && c <= 'z':
+			t[c] = cLower
+		case c >= '0' && c <= '9':
+			t[c] = cDigit
+		case c == '-' || c == '/':
+			t[c] = cJoin
+		case c == '.':
+			t[c] = cDot
+		}
+	}
+	return t
+}()
+
+const (
+	cUpper uint8 = 1 << iota
+	cLower
+	cDigit
+	cJoin // - or /
+	cDot
+	cHigh // not ASCII
+
+	cAlnum = cUpper | cLower | cDigit
+)
+
 // classifyASCII is classifyRunes for ASCII text, in one pass that also
 // tells what key does to the text; it reports false, having set nothing,
 // when t.text is not ASCII.
 func classifyASCII(t *token) bool {
 	w := t.text
-	hasLetter, hasLower, hasDigit, joined, needsKey := false, false, false, false, false
-	first, firstUp := true, false
-	letterFirst := false // a letter came before any digit
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return false
-		case c >= 'A' && c <= 'Z':
-			if first {
-				first, letterFirst, firstUp = false, true, true
-			}
-			hasLetter, needsKey = true, true
-		case c >= 'a' && c <= 'z':
-			if first {
-				first, letterFirst = false, true
-			}
-			hasLetter, hasLower = true, true
-		case c == '-' || c == '/':
-			joined = true
-		case c >= '0' && c <= '9':
-			hasDigit, first = true, false
-		case c == '.':
-			needsKey = true
+	var acc uint8
+	i := 0
+	// the first letter or digit tells the case of the word
+	for ; i < len(w); i++ {
+		if c := asciiClass[w[i]]; c&(cAlnum|cHigh) != 0 {
+			break
 		}
 	}
-	if letterFirst {
-		t.cap, t.lower = firstUp, !firstUp
+	first := uint8(0)
+	if i < len(w) {
+		first = asciiClass[w[i]]
 	}
-	if joined {
-		t.joined = true
+	for _, c := range []byte(w) {
+		acc |= asciiClass[c]
 	}
-	t.allCaps = hasLetter && !hasLower
-	if !hasLetter && hasDigit {
-		t.kind = tNum
-	} else {
-		t.kind = tWord
+	if acc&cHigh != 0 {
+		return false
+	}
+	setASCIIClass(t, first, acc)
+	return true
+}
+
+// setASCIIClass sets the case flags, kind and keyCase of an ASCII token
+// from the class of its first letter or digit and the union of its bytes'.
+func setASCIIClass(t *token, first, acc uint8) {
+	if first&(cUpper|cLower) != 0 { // a letter before any digit
+		t.cap, t.lower = first&cUpper != 0, first&cUpper == 0
+	}
+	t.joined = t.joined || acc&cJoin != 0
+	t.allCaps = acc&(cUpper|cLower) == cUpper
+	t.kind = tWord
+	if acc&(cUpper|cLower|cDigit) == cDigit {
+		t.kind = tNum // digits and no letter
 	}
 	t.keyCase = keySame
-	if needsKey {
+	if acc&(cUpper|cDot) != 0 {
 		t.keyCase = keyASCII
 	}
-	return true
 }
 
 // classifyRunes sets the case flags and kind of t.
