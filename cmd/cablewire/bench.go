@@ -85,6 +85,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sinkFlags(fs, &sc)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile taken at the run's largest heap to this file")
+	tracefile := fs.String("trace", "", "write an execution trace of the pipeline run to this file (go tool trace)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -179,6 +180,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sc.Dir = filepath.Join(dir, "warehouse")
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *tracefile != "" {
+		stop, err := startTrace(*tracefile)
 		if err != nil {
 			return err
 		}

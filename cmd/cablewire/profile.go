@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 // startCPUProfile profiles until the returned function is called.
@@ -26,4 +27,20 @@ func writeHeapProfile(path string) {
 	}
 	defer f.Close()
 	pprof.Lookup("heap").WriteTo(f, 0)
+}
+
+// startTrace writes an execution trace until the returned function is
+// called: where the CPU profile says what runs, the trace says when
+// nothing does (goroutines blocked on the network, the disk or a full
+// stream).
+func startTrace(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { trace.Stop(); f.Close() }, nil
 }
