@@ -11,7 +11,6 @@ import (
 	"strconv"
 
 	"github.com/parquet-go/parquet-go"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 
 	"github.com/cablewire/cablewire/schemas"
 )
@@ -39,11 +38,6 @@ type tableFile[T any] struct {
 	buffered           int   // rows not yet encoded
 	bufferedBytes      int64 // rowSize of those rows
 }
-
-// zstdCodec is shared by all files: a codec pools its encoders, each of
-// which allocates megabytes of tables, so a codec per file (as files open
-// and close on every rotation) allocated them again for every file.
-var zstdCodec = &zstd.Codec{Level: zstd.SpeedDefault}
 
 // rowWriter is what parquet-go's GenericWriter and SortingWriter, and
 // sortedWriter, share.
