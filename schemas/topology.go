@@ -31,6 +31,15 @@ const (
 	// memory per id held (about 63 MB for the full 251,287-cable corpus).
 	// Reloads past the window are caught by the sink's committed index.
 	DuplicateWindow = 24 * time.Hour
+	// StageDuplicateWindow is the parsed and enriched streams' window,
+	// JetStream's default. Their message ids derive from the input's, so a
+	// stage republishes an id only when its input is redelivered after the
+	// outputs were stored, usually within AckWait. A day's window held every
+	// id of a bulk load twice more in server memory (2 x 63 MB on the full
+	// corpus, growing with it, and scanned by every garbage collection); a
+	// republish after a longer outage costs repeated work, and the sink's
+	// index keeps it out of the warehouse.
+	StageDuplicateWindow = 2 * time.Minute
 	// StreamMaxBytes caps each work-queue stream; publishers then wait
 	// (DiscardNew) instead of the broker dropping data.
 	StreamMaxBytes = 8 << 30

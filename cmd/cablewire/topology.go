@@ -14,16 +14,16 @@ import (
 
 // streams is the pipeline's streams, from schemas' topology.
 func streams(replicas int) []pipeline.StreamSpec {
-	wq := func(name, subject string, backlog int64) pipeline.StreamSpec {
+	wq := func(name, subject string, backlog int64, dups time.Duration) pipeline.StreamSpec {
 		return pipeline.StreamSpec{
 			Name: name, Subjects: []string{subject}, WorkQueue: true, MaxMsgs: backlog,
-			MaxBytes: schemas.StreamMaxBytes, Duplicates: schemas.DuplicateWindow, Replicas: replicas,
+			MaxBytes: schemas.StreamMaxBytes, Duplicates: dups, Replicas: replicas,
 		}
 	}
 	return []pipeline.StreamSpec{
-		wq(schemas.StreamRaw, schemas.SubjectRaw, schemas.StreamBacklog),
-		wq(schemas.StreamParsed, schemas.SubjectParsed, schemas.StreamBacklog),
-		wq(schemas.StreamEnriched, schemas.SubjectEnriched, schemas.EnrichedBacklog),
+		wq(schemas.StreamRaw, schemas.SubjectRaw, schemas.StreamBacklog, schemas.DuplicateWindow),
+		wq(schemas.StreamParsed, schemas.SubjectParsed, schemas.StreamBacklog, schemas.StageDuplicateWindow),
+		wq(schemas.StreamEnriched, schemas.SubjectEnriched, schemas.EnrichedBacklog, schemas.StageDuplicateWindow),
 		{Name: schemas.StreamDLQ, Subjects: []string{schemas.SubjectDLQ}, MaxAge: schemas.DLQMaxAge,
 			Duplicates: schemas.DuplicateWindow, Replicas: replicas},
 	}
