@@ -135,10 +135,14 @@ func normalizeText(b []byte) string {
 	return sb.String()
 }
 
+// jsonFastPath turns on decodeRecord and the normalizeText skip; tests
+// turn it off to get encoding/json's result, the reference.
+var jsonFastPath = true
+
 func decodeJSON(b []byte) (string, PageMeta, error) {
 	var rec schemas.SourceRecord
 	var meta PageMeta
-	if !decodeRecord(b, &rec) {
+	if !jsonFastPath || !decodeRecord(b, &rec) {
 		// Not the plain case: encoding/json decides, and words any error.
 		rec = schemas.SourceRecord{}
 		if err := json.Unmarshal(b, &rec); err != nil {
@@ -175,7 +179,7 @@ func decodeJSON(b []byte) (string, PageMeta, error) {
 	}
 	// Decoded JSON strings are valid UTF-8, so normalizeText changes only
 	// CRs and no-break spaces; without them it would just copy the text.
-	if strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u00a0") || !utf8.ValidString(text) {
+	if !jsonFastPath || strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u00a0") || !utf8.ValidString(text) {
 		text = normalizeText([]byte(text))
 	}
 	return text, meta, nil

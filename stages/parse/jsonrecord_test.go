@@ -28,43 +28,12 @@ func checkRecord(t *testing.T, b []byte) bool {
 	return true
 }
 
-// decodeJSONBefore is decodeJSON as it was with encoding/json alone: the
-// reference the fast path must match.
+// decodeJSONBefore is decodeJSON with encoding/json alone: the reference
+// the fast path must match.
 func decodeJSONBefore(b []byte) (string, PageMeta, error) {
-	var rec schemas.SourceRecord
-	var meta PageMeta
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return "", meta, notCable("invalid JSON record: " + err.Error())
-	}
-	text := rec.Text
-	if text == "" {
-		text = rec.Header
-		if rec.Body != "" {
-			if text != "" {
-				text += "\n\n"
-			}
-			text += rec.Body
-		}
-	}
-	if strings.TrimSpace(text) == "" {
-		return "", meta, notCable("JSON record has no cable text")
-	}
-	meta.SourceFormat = "jsonl"
-	if rec.ID != 0 || strings.Count(rec.Date, "/") == 2 {
-		meta.SourceFormat = "csv"
-	}
-	meta.RefID = strings.TrimSpace(rec.RefID)
-	meta.Origin = strings.TrimSpace(rec.Origin)
-	meta.Classification = strings.TrimSpace(rec.Classification)
-	if t, ok := parseRecordDate(rec.Date); ok {
-		meta.Created, meta.CreatedSource = t, "csv"
-	}
-	for r := range strings.SplitSeq(rec.References, ",") {
-		if r = strings.TrimSpace(r); r != "" {
-			meta.References = append(meta.References, r)
-		}
-	}
-	return normalizeText([]byte(text)), meta, nil
+	jsonFastPath = false
+	defer func() { jsonFastPath = true }()
+	return decodeJSON(b)
 }
 
 func checkDecodeJSON(t *testing.T, b []byte) {
