@@ -5,11 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline"
-	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 )
 
 // Messages still stored below the consumer's ack floor (after a crash,
@@ -18,13 +16,7 @@ import (
 // returns and purges them instead of waiting for ever. A limits stream
 // keeps acked messages, which makes such a state without a crash.
 func TestWaitEmptyPurgesOrphans(t *testing.T) {
-	_, url := pipelinetest.StartJetStream(t)
-	nc, err := nats.Connect(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, _ := jetstream.New(nc)
+	js := startJS(t)
 	ctx := context.Background()
 	if err := pipeline.EnsureStream(ctx, js, pipeline.StreamSpec{Name: "KEEP", Subjects: []string{"keep"}}); err != nil {
 		t.Fatal(err)

@@ -21,16 +21,7 @@ import (
 // consumer on IN.
 func setup(t *testing.T, maxDeliver int) (jetstream.JetStream, jetstream.Consumer) {
 	t.Helper()
-	_, url := pipelinetest.StartJetStream(t)
-	nc, err := nats.Connect(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := startJS(t)
 	ctx := context.Background()
 	for _, s := range []pipeline.StreamSpec{
 		{Name: "IN", Subjects: []string{"in"}, WorkQueue: true},
@@ -52,6 +43,22 @@ func setup(t *testing.T, maxDeliver int) (jetstream.JetStream, jetstream.Consume
 		t.Fatal(err)
 	}
 	return js, cons
+}
+
+// startJS starts a JetStream server and connects to it.
+func startJS(t *testing.T) jetstream.JetStream {
+	t.Helper()
+	_, url := pipelinetest.StartJetStream(t)
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
 }
 
 func publishN(t *testing.T, js jetstream.JetStream, n int) {
