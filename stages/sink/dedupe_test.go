@@ -180,3 +180,44 @@ func sortedSeqs(ms []*pipeline.Message) []uint64 {
 	slices.Sort(s)
 	return s
 }
+
+// A commit that fails in the background (here its record cannot be
+// written) hands its messages back as failed, with the error, and leaves
+// no file in place; the sink goes on and commits later cables.
+func TestBackgroundCommitFails(t *testing.T) {
+	dir := t.TempDir()
+	gate := make(chan struct{})
+	commitGate = gate
+	defer func() { commitGate = nil }()
+	s := openSink(t, Config{Dir: dir, MaxRows: 2, Now: newClock().Now})
+	r := rand.New(rand.NewPCG(8, 8))
+	at := time.Date(2009, 3, 4, 12, 0, 0, 0, time.UTC)
+	add(t, s, cableMsg(t, synthCable(r, "09ROME1", at, 800), 1))
+	add(t, s, cableMsg(t, synthCable(r, "09ROME2", at, 800), 2))
+	// The commit log's directory becomes a file: the record cannot be written.
+	commits := filepath.Join(dir, commitsDir)
+	if err := os.RemoveAll(commits); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(commits, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	close(gate)
+	res := s.finishCommit()
+	if !slices.Equal(sortedSeqs(res.Failed), []uint64{1, 2}) || len(res.Committed) > 0 || res.Err == nil {
+		t.Fatalf("failed %v committed %v err %v, want 1 2 failed with an error", sortedSeqs(res.Failed), seqsOf(res.Committed), res.Err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "cables", "*", "*", "*.parquet")); len(files) > 0 {
+		t.Errorf("files in place after a failed commit: %v", files)
+	}
+	if s.Held() != 0 || len(s.openVer) != 0 {
+		t.Errorf("held %d, open versions %v after the failure", s.Held(), s.openVer)
+	}
+	// Repaired, the redelivered cables commit.
+	os.Remove(commits)
+	os.MkdirAll(commits, 0o755)
+	add(t, s, cableMsg(t, synthCable(r, "09ROME1", at, 800), 3))
+	if res := flush(t, s); !slices.Equal(seqsOf(res.Committed), []uint64{3}) {
+		t.Fatalf("after repair: committed %v, want [3]", seqsOf(res.Committed))
+	}
+}
