@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
@@ -8,15 +9,29 @@ import (
 
 // startCPUProfile profiles until the returned function is called.
 func startCPUProfile(path string) (func(), error) {
+	return startRecording(path, pprof.StartCPUProfile, pprof.StopCPUProfile)
+}
+
+// startTrace writes an execution trace until the returned function is
+// called: where the CPU profile says what runs, the trace says when
+// nothing does (goroutines blocked on the network, the disk or a full
+// stream).
+func startTrace(path string) (func(), error) {
+	return startRecording(path, trace.Start, trace.Stop)
+}
+
+// startRecording creates path and starts a runtime recorder writing to
+// it; the returned function stops the recorder and closes the file.
+func startRecording(path string, start func(io.Writer) error, stop func()) (func(), error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
+	if err := start(f); err != nil {
 		f.Close()
 		return nil, err
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+	return func() { stop(); f.Close() }, nil
 }
 
 // writeHeapProfile writes the current heap profile to path.
@@ -27,20 +42,4 @@ func writeHeapProfile(path string) {
 	}
 	defer f.Close()
 	pprof.Lookup("heap").WriteTo(f, 0)
-}
-
-// startTrace writes an execution trace until the returned function is
-// called: where the CPU profile says what runs, the trace says when
-// nothing does (goroutines blocked on the network, the disk or a full
-// stream).
-func startTrace(path string) (func(), error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := trace.Start(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { trace.Stop(); f.Close() }, nil
 }

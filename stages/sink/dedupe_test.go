@@ -151,7 +151,13 @@ func TestCablesDuringBackgroundCommit(t *testing.T) {
 	if res := add(t, s, cableMsg(t, a, 3)); len(res.Committed) > 0 {
 		t.Fatalf("duplicate of a committing cable acked %v before the commit", seqsOf(res.Committed))
 	}
+	// A catch-up falls due (Tick asks for one every 10 s): it must neither
+	// wait for the running commit nor roll its record forward under it.
+	s.stale = true
 	add(t, s, cableMsg(t, a2, 4))
+	if s.busy == nil || s.stale {
+		t.Fatalf("catch-up: busy %v, stale %v; want it done with the commit still running", s.busy != nil, s.stale)
+	}
 	if s.Held() != 4 {
 		t.Errorf("held %d, want 4", s.Held())
 	}

@@ -29,8 +29,11 @@ type partition struct {
 	seqs    []uint64
 	stream  string
 	written []CableRecord
-	pending map[string]bool // ref|hash written here
+	pending map[contentKey]bool // cables written here
 }
+
+// contentKey is one cable's content: its reference id and content hash.
+type contentKey struct{ ref, hash string }
 
 func partitionKey(t time.Time) string {
 	t = t.UTC()
@@ -41,7 +44,7 @@ func partitionKey(t time.Time) string {
 // paragraphs, a few more entities and a few short recipient and reference
 // rows, so those tables' row groups hold proportionally more rows.
 func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool) (*partition, error) {
-	p := &partition{key: key, opened: now, base: base, pending: map[string]bool{}}
+	p := &partition{key: key, opened: now, base: base, pending: map[contentKey]bool{}}
 	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, key: &cableKey, rowSize: cableRowSize, rows: rowGroupRows}
 	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, key: &paragraphKey, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
 	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, key: &entityKey, rowSize: entityRowSize, rows: rowGroupRows * 16}
@@ -92,7 +95,7 @@ func (p *partition) write(c *schemas.Cable, v int32) error {
 		return err
 	}
 	p.written = append(p.written, CableRecord{RefID: c.RefID, Hash: c.ContentHash, Version: v})
-	p.pending[c.RefID+"|"+c.ContentHash] = true
+	p.pending[contentKey{c.RefID, c.ContentHash}] = true
 	return nil
 }
 

@@ -86,9 +86,6 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	m.Data = nil // the rows hold what is needed; don't keep it while held
 	res := s.pollCommit()
 	if s.stale {
-		// The running commit first: catch-up would roll its record forward
-		// under it.
-		res.Merge(s.finishCommit())
 		if _, err := s.catchUp(); err != nil {
 			return res, fmt.Errorf("sink: index: %w", err)
 		}
@@ -108,7 +105,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	}
 	key := partitionKey(c.Created)
 	p := s.open[key]
-	pk := c.RefID + "|" + c.ContentHash
+	pk := contentKey{c.RefID, c.ContentHash}
 	if p != nil && p.pending[pk] {
 		// The same cable twice in one open file: ack both with the commit.
 		s.Stats.Duplicates.Add(1)
