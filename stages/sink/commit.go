@@ -14,8 +14,9 @@ import (
 // commitJob is a partition whose files are being closed and committed on a
 // goroutine of its own (steps 1 to 3 of the package doc) while the sink
 // goes on taking cables; the sink's goroutine finishes it (steps 4 and 5).
-// Closing merges the sorted runs and compresses the files, more than half
-// of the sink's work: done inline, it left the sink, the pipeline's last
+// Closing encodes and compresses the files' last row groups (and merges
+// runs, if rows came out of order), much of the sink's work: done inline,
+// it left the sink, the pipeline's last
 // stage, on one core for that time while the stages before it waited on
 // a full enriched stream or finished early and left the other core idle.
 type commitJob struct {

@@ -11,10 +11,10 @@ type Config struct {
 	// A partition's files are committed when the first of these is reached.
 	//
 	// TargetBytes is checked after each cable against an estimate of the
-	// partition's three files: the compressed bytes already encoded (the
-	// sorted runs spilled so far, which the final merge rewrites at about
-	// the same size) plus, for rows still buffered in memory, their strings
-	// uncompressed and a fixed allowance per row. The buffered part is an
+	// partition's files: the compressed bytes already encoded (row groups
+	// written, or sorted runs spilled, which the final merge rewrites at
+	// about the same size) plus, for rows still buffered in memory, their
+	// strings uncompressed and a fixed allowance per row. The buffered part is an
 	// upper bound, so files come out at most about TargetBytes, and short
 	// of it by at most what zstd saves on one row group per table.
 	TargetBytes int64         // estimated bytes of the partition's files (default 128 MB)
@@ -23,16 +23,17 @@ type Config struct {
 	// MaxOpen bounds the partitions open at once; opening one more commits
 	// the oldest (default 8).
 	MaxOpen int
-	// RowGroupRows bounds the cables buffered in memory per open partition
-	// before they are sorted and spilled to disk as a run; the paragraphs and
-	// entities files buffer 8 and 16 times as many rows. It is also the row
-	// group size of the files (default 1,000). Memory is about MaxOpen
-	// times one row group per table, plus the merge at commit, which reads
+	// RowGroupRows is the row group size of the cables files (default
+	// 1,000); the paragraphs and entities files' row groups hold 8 and 16
+	// times as many rows. A table's rows are sorted and written (or
+	// spilled as a run) a row group at a time, once a row group and a half
+	// is buffered. Memory is about MaxOpen times that per table, plus, for
+	// files whose rows came out of order, the merge at commit, which reads
 	// one page per column of every run at once.
 	RowGroupRows int
-	// MaxRuns commits a partition once any of its files has spilled this
-	// many sorted runs, so the merge's memory is bounded whatever MaxRows
-	// and TargetBytes allow (default 16).
+	// MaxRuns commits a partition once any of its files has written this
+	// many row groups (or spilled this many sorted runs), so a merge's
+	// memory is bounded whatever MaxRows and TargetBytes allow (default 16).
 	MaxRuns int
 	// StreamEpoch identifies the input stream's incarnation (its creation
 	// time); commit records carry it with their stream sequences, which

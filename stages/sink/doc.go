@@ -32,8 +32,11 @@
 //
 // Within each file rows are sorted by created (then reference id, version,
 // and paragraph or position), as the files' metadata declares: each row
-// group's worth of rows is sorted in memory and spilled as a run to
-// _cablewire/tmp/, and the runs are merged into the file when it closes.
+// group's worth of rows is sorted in memory and, while cables arrive in
+// time order (a bulk load; a little reordering is absorbed), written to the
+// file as a row group. Once rows arrive that sort before ones written, the
+// file so far and each later row group become runs in _cablewire/tmp/,
+// merged into the file when it closes.
 //
 // One goroutine calls Add, Tick and Flush (the runtime's contract). Several
 // Sink processes may share a warehouse directory: each holds a lock on its

@@ -108,7 +108,8 @@ func (p *partition) size() int64 {
 	return n
 }
 
-// runs is the most sorted runs any of the partition's files has spilled.
+// runs is the most row groups (or sorted runs) any of the partition's files
+// has written.
 func (p *partition) runs() int {
 	return max(p.cables.runs, p.paragraphs.runs, p.entities.runs, p.recipients.runs, p.references.runs)
 }
@@ -151,8 +152,9 @@ func (p *partition) hold(m *pipeline.Message) {
 // close finishes the files; tables with no rows (a partition without
 // entities) are dropped rather than committed empty.
 //
-// The files close concurrently: closing merges a file's sorted runs and
-// compresses it, most of the sink's work, and the tables are independent.
+// The files close concurrently: closing encodes and compresses a file's
+// last row group (and merges its runs if it has any), much of the sink's
+// work, and the tables are independent.
 // The sink's one goroutine would otherwise hold the whole pipeline's last
 // stage to one core while it commits.
 func (p *partition) close(dir string) ([]FileRecord, error) {

@@ -67,7 +67,8 @@ func TestRecoverRemovesOnlyDeadTemps(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 8))
 	live := openSink(t, Config{Dir: dir, RowGroupRows: 2, Now: newClock().Now})
 	for seq := uint64(1); seq <= 5; seq++ {
-		add(t, live, cableMsg(t, synthCable(r, "L"+string(rune('0'+seq)), time.Date(2009, 3, int(seq), 0, 0, 0, 0, time.UTC), 500), seq))
+		// Backwards in time, so that the files spill runs.
+		add(t, live, cableMsg(t, synthCable(r, "L"+string(rune('0'+seq)), time.Date(2009, 3, 10-int(seq), 0, 0, 0, 0, time.UTC), 500), seq))
 	}
 	liveFiles := tmpFiles(t, dir)
 	if len(liveFiles) < 6 { // three tables' files and their runs

@@ -29,9 +29,14 @@ func TestFilesSortedByCreated(t *testing.T) {
 		at := time.Date(2009, 3, 1, 0, r.IntN(20), 0, 0, time.UTC)
 		add(t, s, cableMsg(t, synthCable(r, fmt.Sprintf("09PARIS%03d", i), at, 1000), uint64(i+1)))
 		if i == 50 {
-			runs, _ := filepath.Glob(filepath.Join(dir, tmpDir, "_*.sort"))
-			if len(runs) != 4 { // synthCable has no references
-				t.Fatalf("after 51 cables, %d sorted runs on disk, want one per table with rows: %v", len(runs), runs)
+			// Out of order, the tables with several row groups' worth of
+			// rows (synthCable has one recipient, no references) have
+			// spilled: the rows they had written and a run.
+			for _, table := range []string{schemas.TableCables, schemas.TableParagraphs, schemas.TableEntities} {
+				runs, _ := filepath.Glob(filepath.Join(dir, tmpDir, "_*-"+table+"-*.sort"))
+				if len(runs) < 2 {
+					t.Fatalf("after 51 cables, %s has %d sorted runs on disk, want 2 or more: %v", table, len(runs), runs)
+				}
 			}
 		}
 	}
@@ -46,26 +51,77 @@ func TestFilesSortedByCreated(t *testing.T) {
 		t.Fatalf("records %+v", recs)
 	}
 	for _, f := range recs[0].Files {
-		path := filepath.Join(dir, f.Path)
-		checkSortingMetadata(t, path, f.Rows)
-		switch f.Table {
-		case schemas.TableCables:
-			checkSorted(t, f.Path, readRows[schemas.CableRow](t, path), func(a, b schemas.CableRow) int {
-				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, 0, 0)
-			})
-		case schemas.TableParagraphs:
-			checkSorted(t, f.Path, readRows[schemas.ParagraphRow](t, path), func(a, b schemas.ParagraphRow) int {
-				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.N, b.N)
-			})
-		case schemas.TableEntities:
-			checkSorted(t, f.Path, readRows[schemas.EntityRow](t, path), func(a, b schemas.EntityRow) int {
-				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.Paragraph*1e6+a.Start, b.Paragraph*1e6+b.Start)
-			})
-		case schemas.TableRecipients:
-			checkSorted(t, f.Path, readRows[schemas.RecipientRow](t, path), func(a, b schemas.RecipientRow) int {
-				return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.N, b.N)
-			})
-		}
+		checkFileSorted(t, dir, f)
+	}
+}
+
+// checkFileSorted wants f's rows sorted by its table's key and its row
+// groups to declare it.
+func checkFileSorted(t *testing.T, dir string, f FileRecord) {
+	t.Helper()
+	path := filepath.Join(dir, f.Path)
+	checkSortingMetadata(t, path, f.Rows)
+	switch f.Table {
+	case schemas.TableCables:
+		checkSorted(t, f.Path, readRows[schemas.CableRow](t, path), func(a, b schemas.CableRow) int {
+			return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, 0, 0)
+		})
+	case schemas.TableParagraphs:
+		checkSorted(t, f.Path, readRows[schemas.ParagraphRow](t, path), func(a, b schemas.ParagraphRow) int {
+			return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.N, b.N)
+		})
+	case schemas.TableEntities:
+		checkSorted(t, f.Path, readRows[schemas.EntityRow](t, path), func(a, b schemas.EntityRow) int {
+			return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.Paragraph*1e6+a.Start, b.Paragraph*1e6+b.Start)
+		})
+	case schemas.TableRecipients:
+		checkSorted(t, f.Path, readRows[schemas.RecipientRow](t, path), func(a, b schemas.RecipientRow) int {
+			return cmpKeys(a.Created, b.Created, a.RefID, b.RefID, a.N, b.N)
+		})
+	}
+}
+
+// Cables arriving in time order, with a little reordering, are written
+// straight into the files as sorted row groups: no run is ever spilled.
+// One cable far behind the others turns what was written into a run, and
+// the files still come out sorted, with every row.
+func TestInOrderFilesNeedNoRuns(t *testing.T) {
+	for _, late := range []bool{false, true} {
+		t.Run(fmt.Sprintf("late=%v", late), func(t *testing.T) {
+			dir := t.TempDir()
+			s := openSink(t, Config{Dir: dir, RowGroupRows: 10, Now: newClock().Now})
+			r := rand.New(rand.NewPCG(5, 6))
+			const n = 95
+			for i := range n {
+				// Neighbours swapped: within what a flush holds back.
+				m := i ^ 1
+				if late && i == 70 {
+					m = 3
+				}
+				at := time.Date(2009, 3, 1, 0, m, 0, 0, time.UTC)
+				add(t, s, cableMsg(t, synthCable(r, fmt.Sprintf("09PARIS%03d", i), at, 1000), uint64(i+1)))
+				runs, _ := filepath.Glob(filepath.Join(dir, tmpDir, "_*.sort"))
+				if spilled := len(runs) > 0; spilled != (late && i >= 70) {
+					t.Fatalf("after cable %d, sorted runs on disk: %v", i, runs)
+				}
+			}
+			if res := flush(t, s); len(res.Committed) != n {
+				t.Fatalf("flush committed %d, want %d", len(res.Committed), n)
+			}
+			if left := tmpFiles(t, dir); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
+			}
+			recs := records(t, dir)
+			if len(recs) != 1 {
+				t.Fatalf("records %+v", recs)
+			}
+			for _, f := range recs[0].Files {
+				if f.Table == schemas.TableCables && f.Rows != n {
+					t.Errorf("%s: %d rows, want %d", f.Path, f.Rows, n)
+				}
+				checkFileSorted(t, dir, f)
+			}
+		})
 	}
 }
 

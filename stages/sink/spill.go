@@ -35,9 +35,30 @@ func (p *spillPool) GetBuffer() io.ReadWriteSeeker {
 	if err != nil {
 		return errBuffer{err}
 	}
-	sf := &spillFile{f: f, bw: bufio.NewWriterSize(f, 64<<10), n: &p.n}
+	sf := &spillFile{f: f, path: f.Name(), bw: bufio.NewWriterSize(f, 64<<10), n: &p.n}
 	p.files[sf] = struct{}{}
 	return sf
+}
+
+// adopt makes f, a complete file of size bytes at path, one of the pool's
+// runs: it moves under tmpDir with a run's name (the same filesystem: the
+// warehouse's), so that it is counted, attributed and removed like one.
+// f stays open; it must be readable.
+func (p *spillPool) adopt(f *os.File, path string, size int64) (*spillFile, error) {
+	// CreateTemp reserves a unique name; the rename replaces it.
+	tmp, err := os.CreateTemp(p.dir, p.pattern)
+	if err != nil {
+		return nil, err
+	}
+	tmp.Close()
+	if err := os.Rename(path, tmp.Name()); err != nil {
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	sf := &spillFile{f: f, path: tmp.Name(), bw: bufio.NewWriterSize(f, 16), n: &p.n}
+	p.n += size
+	p.files[sf] = struct{}{}
+	return sf, nil
 }
 
 func (p *spillPool) PutBuffer(b io.ReadWriteSeeker) {
@@ -62,9 +83,10 @@ func (p *spillPool) release() {
 // io.ReaderFrom bypasses the buffer; ReadAt lets the merge read the runs
 // without seeking.
 type spillFile struct {
-	f  *os.File
-	bw *bufio.Writer
-	n  *int64
+	f    *os.File
+	path string // f's, which an adopted file no longer has under f.Name()
+	bw   *bufio.Writer
+	n    *int64
 }
 
 func (s *spillFile) Write(b []byte) (int, error) {
@@ -96,7 +118,7 @@ func (s *spillFile) Seek(off int64, whence int) (int64, error) {
 
 func (s *spillFile) remove() {
 	s.f.Close()
-	os.Remove(s.f.Name())
+	os.Remove(s.path)
 }
 
 type errBuffer struct{ err error }

@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -19,16 +21,19 @@ import (
 // under a temporary name that readers skip.
 //
 // Rows are sorted by the table's sort key within the file. The sorting
-// writer (sortedWriter) sorts each row group's worth of rows in
-// memory and spills it as a compressed run to tmpDir; Close merges the
-// runs into the file. So memory holds one row group per table file, and
-// the file's bytes exist only as runs until it is closed.
+// writer (sortedWriter) sorts each row group's worth of rows in memory and
+// writes it to the file while rows arrive in order; once one arrives out
+// of order, what the file holds becomes a run under tmpDir, later row
+// groups are spilled there as runs too, and Close merges the runs into the
+// file. So memory holds about one row group per table file.
 type tableFile[T any] struct {
-	table, temp, final string // relative to the warehouse dir
+	dir                string
+	table, temp, final string // relative to dir
 	f                  *os.File
 	bw                 *bufio.Writer
 	cw                 countingWriter
 	w                  rowWriter[T]
+	sorted             *sortedWriter[T] // w, when the table is sorted
 	spill              *spillPool
 	rowSize            func(*T) int
 	rows               int64
@@ -65,6 +70,7 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 		return nil, err
 	}
 	t := &tableFile[T]{
+		dir:       dir,
 		table:     spec.name,
 		temp:      filepath.Join(rel, "_"+base+".parquet.tmp"),
 		final:     filepath.Join(rel, base+".parquet"),
@@ -72,13 +78,12 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 		groupRows: spec.rows,
 		leaves:    len(parquet.SchemaOf(new(T)).Columns()),
 	}
-	f, err := os.OpenFile(filepath.Join(dir, t.temp), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	// Readable: rows arriving out of order make the file a run to merge.
+	f, err := os.OpenFile(filepath.Join(dir, t.temp), os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
 	t.f = f
-	// Sorted, the file is written only at close, by the merge: a large
-	// buffer would sit idle in every open file until then.
 	t.bw = bufio.NewWriterSize(f, 256<<10)
 	t.cw.w = t.bw
 	opts := []parquet.WriterOption{
@@ -110,7 +115,10 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 			parquet.WriteBufferSize(-1),
 			sorting,
 		}
-		t.w = newSortedWriter[T](&t.cw, 2*spec.rows, *spec.key, sortCols, t.spill, append(opts, sorting), runOpts)
+		t.sorted = newSortedWriter[T](&t.cw, 2*spec.rows, *spec.key, sortCols, t.spill, append(opts, sorting), runOpts)
+		t.sorted.hold = spec.rows / 2
+		t.sorted.restart = t.restart
+		t.w = t.sorted
 		return t, nil
 	}
 	opts = append(opts, parquet.SortingWriterConfig(
@@ -133,16 +141,52 @@ func (t *tableFile[T]) write(rows []T) error {
 	for i := range rows {
 		t.bufferedBytes += int64(t.rowSize(&rows[i]))
 	}
-	if t.buffered >= t.groupRows {
-		// A sorted run (or, unsorted, a row group) goes to disk now, so
-		// that its bytes are counted and its rows leave memory.
+	hold := 0
+	if t.sorted != nil {
+		hold = t.sorted.hold
+	}
+	if t.buffered >= t.groupRows+hold {
+		// A row group (or a sorted run) goes to disk now, so that its
+		// bytes are counted and its rows leave memory; the sorted writer
+		// keeps the last rows back.
 		if err := t.w.Flush(); err != nil {
 			return fmt.Errorf("%s: %w", t.table, err)
 		}
 		t.buffered, t.bufferedBytes = 0, 0
+		if t.sorted != nil {
+			t.buffered = len(t.sorted.rows)
+			for i := range t.sorted.rows {
+				t.bufferedBytes += int64(t.rowSize(&t.sorted.rows[i]))
+			}
+		}
 		t.runs++
 	}
 	return nil
+}
+
+// restart is called by the sorted writer when rows arrive that sort
+// before rows it has written: the file written so far (closed by the
+// writer) becomes a sorted run, and the file starts afresh at its
+// temporary name, to receive the merge. It returns the run and where to
+// write.
+func (t *tableFile[T]) restart() (io.ReaderAt, int64, io.Writer, error) {
+	if err := t.bw.Flush(); err != nil {
+		return nil, 0, nil, err
+	}
+	path := filepath.Join(t.dir, t.temp)
+	run, err := t.spill.adopt(t.f, path, t.cw.n)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	size := t.cw.n
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	t.f = f
+	t.bw.Reset(f)
+	t.cw.n = 0
+	return run, size, &t.cw, nil
 }
 
 // chunkMeta is the footer's share per column chunk: its metadata with
@@ -204,36 +248,57 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 }
 
 // sortedWriter does what parquet-go's SortingWriter does, with the table's
-// typed sort key (sortKey): each run's rows are sorted
-// as structs and written to the spill file as a row group, and Close merges
-// the runs into the output. It is cheaper than the SortingWriter, which
+// typed sort key (sortKey), and without its spilling while rows arrive in
+// order, as they do in a bulk load in time order.
+//
+// Each flush sorts the buffered rows as structs, through an index. While
+// every row sorts after the rows already written, the flush writes all but
+// the last hold rows (which absorb a little reordering) to the output as a
+// row group, and Close writes the rest: the file is sorted and no row is
+// encoded twice. The first row to sort before one already written makes
+// the output written so far a run (restart), and from then on each flush
+// spills its rows as a run; Close merges the runs into a fresh output with
+// parquet-go's merge.
+//
+// Rows are cheaper as structs than in the SortingWriter, which
 // deconstructs every row into parquet.Values, copies their bytes into its
 // row buffer, sorts the rows with a comparator over values and turns them
-// back into columns: here the structs, which reference the cables' strings
-// without copying them, are sorted through an index and written a column at
-// a time by GenericWriter.Write. The merge is the SortingWriter's.
+// back into columns: here the structs reference the cables' strings
+// without copying them and GenericWriter.Write encodes a column at a time.
 type sortedWriter[T any] struct {
 	key     sortKey[T]
 	sorting []parquet.SortingColumn
-	maxRows int // a run is spilled when this many rows are buffered
-	rows    []T // buffered, in arrival order
-	idx     []int32
-	first   []int64 // key.first of rows
+	maxRows int // rows are flushed when this many are buffered
+	hold    int // rows a flush keeps back while rows arrive in order
+	*sortBuf[T]
+
+	// In order: nothing spilled yet, and last is the last row written.
+	inOrder bool
+	wrote   bool
+	last    T
+	restart func() (run io.ReaderAt, size int64, out io.Writer, err error)
+
 	pool    *spillPool
-	spill   io.ReadWriteSeeker
+	prefix  *parquet.File             // the output up to the first row out of order
+	spill   io.ReadWriteSeeker        // the runs spilled since
 	runs    *parquet.GenericWriter[T] // into spill, a row group per run
 	runOpts []parquet.WriterOption
+	outOpts []parquet.WriterOption
 	out     *parquet.GenericWriter[T]
 }
 
 func newSortedWriter[T any](out io.Writer, maxRows int, key sortKey[T], sorting []parquet.SortingColumn, pool *spillPool, outOpts, runOpts []parquet.WriterOption) *sortedWriter[T] {
 	return &sortedWriter[T]{
-		key: key, sorting: sorting, maxRows: maxRows, pool: pool, runOpts: runOpts,
-		out: parquet.NewGenericWriter[T](out, outOpts...),
+		key: key, sorting: sorting, maxRows: maxRows, pool: pool, runOpts: runOpts, outOpts: outOpts,
+		inOrder: true,
+		out:     parquet.NewGenericWriter[T](out, outOpts...),
 	}
 }
 
 func (w *sortedWriter[T]) Write(rows []T) (int, error) {
+	if w.sortBuf == nil {
+		w.sortBuf = getSortBuf[T]()
+	}
 	w.rows = append(w.rows, rows...)
 	if len(w.rows) >= w.maxRows {
 		if err := w.Flush(); err != nil {
@@ -243,14 +308,82 @@ func (w *sortedWriter[T]) Write(rows []T) (int, error) {
 	return len(rows), nil
 }
 
-// Flush sorts the buffered rows and spills them as a run.
-func (w *sortedWriter[T]) Flush() error {
-	if len(w.rows) == 0 {
+// Flush writes the buffered rows but the held ones to the output, or
+// spills them as a run.
+func (w *sortedWriter[T]) Flush() error { return w.flush(w.hold) }
+
+func (w *sortedWriter[T]) flush(keep int) error {
+	if w.sortBuf == nil || len(w.rows) == 0 {
 		return nil
 	}
-	// Sort an index rather than the structs (up to hundreds of bytes
-	// each), by the first key, held alongside, then by the comparator;
-	// then move each struct once into its place.
+	w.sort()
+	if w.inOrder && w.wrote && w.key.cmp(&w.rows[0], &w.last) < 0 {
+		if err := w.demote(); err != nil {
+			return err
+		}
+	}
+	if w.inOrder {
+		n := len(w.rows) - min(keep, len(w.rows))
+		if n == 0 {
+			return nil
+		}
+		_, err := w.out.Write(w.rows[:n])
+		if err == nil {
+			err = w.out.Flush()
+		}
+		w.last, w.wrote = w.rows[n-1], true
+		m := copy(w.rows, w.rows[n:])
+		clear(w.rows[m:]) // drop the references to the rows' strings
+		w.rows = w.rows[:m]
+		return err
+	}
+	if w.runs == nil {
+		w.spill = w.pool.GetBuffer()
+		w.runs = parquet.NewGenericWriter[T](w.spill, w.runOpts...)
+	}
+	_, err := w.runs.Write(w.rows)
+	if err == nil {
+		err = w.runs.Flush()
+	}
+	clear(w.rows)
+	w.rows = w.rows[:0]
+	return err
+}
+
+// sortBuf is a sorted writer's buffers: rows, in arrival order after the
+// held ones, and the index and first keys that sort them.
+type sortBuf[T any] struct {
+	rows  []T
+	idx   []int32
+	first []int64
+}
+
+// sortBufs recycles sortBufs between files, by row type: grown to a row
+// group and a half of rows (megabytes for entities), they would otherwise
+// be grown again in every file.
+var sortBufs sync.Map // reflect.Type → *sync.Pool of *sortBuf[T]
+
+func sortBufPool[T any]() *sync.Pool {
+	t := reflect.TypeFor[T]()
+	if p, ok := sortBufs.Load(t); ok {
+		return p.(*sync.Pool)
+	}
+	p, _ := sortBufs.LoadOrStore(t, &sync.Pool{New: func() any { return new(sortBuf[T]) }})
+	return p.(*sync.Pool)
+}
+
+func getSortBuf[T any]() *sortBuf[T] { return sortBufPool[T]().Get().(*sortBuf[T]) }
+
+// putSortBuf returns b, whose rows must be cleared (flushed).
+func putSortBuf[T any](b *sortBuf[T]) {
+	b.rows, b.idx, b.first = b.rows[:0], b.idx[:0], b.first[:0]
+	sortBufPool[T]().Put(b)
+}
+
+// sort orders the buffered rows: an index rather than the structs (up to
+// hundreds of bytes each), by the first key, held alongside, then by the
+// comparator; then each struct moves once into its place.
+func (w *sortedWriter[T]) sort() {
 	idx, first := w.idx[:0], w.first[:0]
 	for i := range w.rows {
 		idx = append(idx, int32(i))
@@ -264,17 +397,34 @@ func (w *sortedWriter[T]) Flush() error {
 	})
 	permute(w.rows, idx)
 	w.idx, w.first = idx[:0], first[:0]
-	if w.runs == nil {
-		w.spill = w.pool.GetBuffer()
-		w.runs = parquet.NewGenericWriter[T](w.spill, w.runOpts...)
+}
+
+// demote makes the output written so far the first run to merge.
+func (w *sortedWriter[T]) demote() error {
+	if err := w.out.Close(); err != nil {
+		return err
 	}
-	_, err := w.runs.Write(w.rows)
-	if err == nil {
-		err = w.runs.Flush()
+	run, size, out, err := w.restart()
+	if err != nil {
+		return err
 	}
-	clear(w.rows) // drop the references to the rows' strings
-	w.rows = w.rows[:0]
-	return err
+	f, err := openRun(run, size)
+	if err != nil {
+		return err
+	}
+	w.prefix, w.inOrder = f, false
+	var zero T
+	w.last = zero
+	w.out = parquet.NewGenericWriter[T](out, w.outOpts...)
+	return nil
+}
+
+func openRun(r io.ReaderAt, size int64) (*parquet.File, error) {
+	return parquet.OpenFile(r, size, &parquet.FileConfig{
+		SkipPageIndex:    true,
+		SkipBloomFilters: true,
+		ReadBufferSize:   4096,
+	})
 }
 
 // permute puts rows in the order idx lists them (rows[k] becomes the old
@@ -299,38 +449,46 @@ func permute[T any](rows []T, idx []int32) {
 	}
 }
 
-// Close merges the runs into the output and closes it.
+// Close writes the rows still buffered and closes the output, merging the
+// runs into it if rows came out of order.
 func (w *sortedWriter[T]) Close() error {
-	if err := w.Flush(); err != nil {
+	if err := w.flush(0); err != nil {
 		return err
 	}
-	if w.runs == nil {
+	if w.sortBuf != nil {
+		putSortBuf(w.sortBuf)
+		w.sortBuf = nil
+	}
+	if w.inOrder {
 		return w.out.Close()
 	}
-	defer func() {
-		w.pool.PutBuffer(w.spill)
-		w.spill, w.runs = nil, nil
-	}()
-	if err := w.runs.Close(); err != nil {
-		return err
+	var rgs []parquet.RowGroup
+	if w.prefix != nil {
+		rgs = append(rgs, w.prefix.RowGroups()...)
 	}
-	size, err := w.spill.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return err
+	if w.runs != nil {
+		defer func() {
+			w.pool.PutBuffer(w.spill)
+			w.spill, w.runs = nil, nil
+		}()
+		if err := w.runs.Close(); err != nil {
+			return err
+		}
+		size, err := w.spill.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return err
+		}
+		ra, ok := w.spill.(io.ReaderAt)
+		if !ok {
+			return fmt.Errorf("sorted runs in a %T, not an io.ReaderAt", w.spill)
+		}
+		f, err := openRun(ra, size)
+		if err != nil {
+			return err
+		}
+		rgs = append(rgs, f.RowGroups()...)
 	}
-	ra, ok := w.spill.(io.ReaderAt)
-	if !ok {
-		return fmt.Errorf("sorted runs in a %T, not an io.ReaderAt", w.spill)
-	}
-	f, err := parquet.OpenFile(ra, size, &parquet.FileConfig{
-		SkipPageIndex:    true,
-		SkipBloomFilters: true,
-		ReadBufferSize:   4096,
-	})
-	if err != nil {
-		return err
-	}
-	m, err := parquet.MergeRowGroups(f.RowGroups(), &parquet.RowGroupConfig{
+	m, err := parquet.MergeRowGroups(rgs, &parquet.RowGroupConfig{
 		Schema:  w.out.Schema(),
 		Sorting: parquet.SortingConfig{SortingColumns: w.sorting},
 	})
