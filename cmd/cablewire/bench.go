@@ -39,6 +39,7 @@ type benchReport struct {
 	Stages       []benchStage     `json:"stages"`
 	StageAlone   []benchAlone     `json:"stage_alone,omitempty"`
 	RatioToSlow  float64          `json:"ratio_to_slowest_stage,omitempty"`
+	RatioToCPU   float64          `json:"ratio_to_stages_cpu,omitempty"`
 	LatencyP50   float64          `json:"latency_p50_sec"`
 	LatencyP99   float64          `json:"latency_p99_sec"`
 	PeakRSSMB    float64          `json:"peak_rss_mb"`
@@ -60,7 +61,8 @@ type benchStage struct {
 
 type benchAlone struct {
 	Name         string  `json:"name"`
-	CablesPerSec float64 `json:"cables_per_sec"` // on every core
+	CablesPerSec float64 `json:"cables_per_sec"`   // on every core (ingest and the sink: as they run, see measureStagesAlone)
+	CPUPerCable  float64 `json:"cpu_us_per_cable"` // process CPU time, microseconds
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -233,6 +235,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			slowest = min(slowest, a.CablesPerSec)
 		}
 		rep.RatioToSlow = rep.CablesPerSec / slowest
+		rep.RatioToCPU = rep.CablesPerSec / stagesCPUBound(rep.StageAlone)
 	}
 	slices.Sort(lat)
 	if n := len(lat); n > 0 {
@@ -268,10 +271,12 @@ func writeBench(w io.Writer, r benchReport) {
 		fmt.Fprintf(w, "  stage %-7s      busy %6.1f s (%4.1f%% of stage time), %6.0f cables per busy second\n", s.Name, s.BusySeconds, 100*s.BusyShare, s.PerBusySec)
 	}
 	for _, a := range r.StageAlone {
-		fmt.Fprintf(w, "  alone %-7s      %6.0f cables/s on %d cores\n", a.Name, a.CablesPerSec, runtime.NumCPU())
+		fmt.Fprintf(w, "  alone %-7s      %6.0f cables/s on %d cores, %4.0f µs of CPU a cable\n", a.Name, a.CablesPerSec, runtime.NumCPU(), a.CPUPerCable)
 	}
 	if r.RatioToSlow > 0 {
 		fmt.Fprintf(w, "vs slowest stage     %.0f%% of what the slowest stage alone allows\n", 100*r.RatioToSlow)
+		fmt.Fprintf(w, "vs stages' CPU       %.0f%% of what the stages' CPU allows on %d cores (%.0f cables/s); the rest is the runtime\n",
+			100*r.RatioToCPU, runtime.NumCPU(), stagesCPUBound(r.StageAlone))
 	}
 	fmt.Fprintf(w, "latency              publish to commit p50 %.2f s, p99 %.2f s\n", r.LatencyP50, r.LatencyP99)
 	fmt.Fprintf(w, "peak RSS             %.0f MB\n", r.PeakRSSMB)
@@ -279,6 +284,21 @@ func writeBench(w io.Writer, r benchReport) {
 	fmt.Fprintf(w, "Parquet              %.1f MB, input/Parquet %.2f; rows: cables %d, paragraphs %d, entities %d\n",
 		float64(r.ParquetBytes)/1e6, r.Compression, r.Rows["cables"], r.Rows["paragraphs"], r.Rows["entities"])
 	fmt.Fprintf(w, "dead-lettered        %d\n", r.DeadLettered)
+}
+
+// stagesCPUBound is the rate the stages' own work allows with every core
+// busy: the cores' seconds over the stages' CPU seconds a cable, measured
+// alone. End to end they share the cores, so this, not the slowest stage
+// alone, is what a runtime costing nothing would reach.
+func stagesCPUBound(alone []benchAlone) float64 {
+	var us float64
+	for _, a := range alone {
+		us += a.CPUPerCable
+	}
+	if us == 0 {
+		return 0
+	}
+	return float64(runtime.NumCPU()) * 1e6 / us
 }
 
 func streamBytes(ctx context.Context, js jetstream.JetStream) int64 {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -33,12 +34,20 @@ func TestBenchReport(t *testing.T) {
 	if rep.Cables != 400 || rep.Rows["cables"] != 400 || rep.DeadLettered != 0 {
 		t.Errorf("report: %d cables, %d rows in cables, %d dead-lettered; want 400, 400, 0", rep.Cables, rep.Rows["cables"], rep.DeadLettered)
 	}
-	if len(rep.Stages) != 3 || len(rep.StageAlone) != 3 || rep.CablesPerSec <= 0 || rep.ParquetBytes <= 0 {
+	if len(rep.Stages) != 3 || len(rep.StageAlone) != 4 || rep.CablesPerSec <= 0 || rep.ParquetBytes <= 0 {
 		t.Errorf("report incomplete: %+v", rep)
 	}
+	var names []string
 	for _, a := range rep.StageAlone {
-		if a.CablesPerSec <= 0 {
-			t.Errorf("stage alone %s: %v cables/s", a.Name, a.CablesPerSec)
+		names = append(names, a.Name)
+		if a.CablesPerSec <= 0 || a.CPUPerCable <= 0 {
+			t.Errorf("stage alone %s: %v cables/s, %v µs of CPU a cable", a.Name, a.CablesPerSec, a.CPUPerCable)
 		}
+	}
+	if !slices.Equal(names, []string{"ingest", "parse", "enrich", "sink"}) {
+		t.Errorf("stages alone: %v", names)
+	}
+	if rep.RatioToSlow <= 0 || rep.RatioToCPU <= 0 {
+		t.Errorf("ratios: to the slowest stage %v, to the stages' CPU %v", rep.RatioToSlow, rep.RatioToCPU)
 	}
 }

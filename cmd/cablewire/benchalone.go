@@ -18,17 +18,23 @@ import (
 
 var errEnough = errors.New("enough")
 
-// measureStagesAlone runs each stage's handler, as the runtime calls it
-// (codec included) but without JetStream, over n documents of inputs after
-// the first skip: parse and enrich on every core, the sink on one
-// goroutine (its contract). The slowest of these bounds what the pipeline
-// can do.
+// measureStagesAlone runs each stage's work, as the runtime calls it (codec
+// included) but without JetStream, over n documents of inputs after the
+// first skip: ingest reading and encoding them (one goroutine, as it runs),
+// parse and enrich on every core, the sink on one goroutine (its contract,
+// with its background commits). The slowest of these bounds what the
+// pipeline can do; their CPU per cable, summed, bounds what it can do on
+// shared cores.
 func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir string) ([]benchAlone, error) {
 	var raw []*pipeline.Message
+	var ingestRun aloneRun
 	err := ingest.Read(ctx, inputs, func(doc schemas.Document, bad error) error {
 		if bad == nil && skip > 0 {
 			skip--
 			return nil
+		}
+		if len(raw) == 0 {
+			ingestRun = startAlone() // after the first document's read: n-1 are timed
 		}
 		if bad == nil {
 			m := ingest.Message(doc)
@@ -43,14 +49,15 @@ func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir s
 	if err != nil && !errors.Is(err, errEnough) {
 		return nil, err
 	}
-	parsed, parseRate := runAlone(ctx, parse.Stage(), raw)
-	enriched, enrichRate := runAlone(ctx, enrich.Stage(), parsed)
+	ingestAlone := ingestRun.done("ingest", max(0, len(raw)-1))
+	parsed, parseAlone := runAlone(ctx, "parse", parse.Stage(), raw)
+	enriched, enrichAlone := runAlone(ctx, "enrich", enrich.Stage(), parsed)
 	s, err := sink.Open(sink.Config{Dir: dir})
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	start := time.Now()
+	sinkRun := startAlone()
 	for i, m := range enriched {
 		m.Stream, m.Seq = "BENCH", uint64(i+1)
 		res, err := s.Add(ctx, m)
@@ -61,17 +68,34 @@ func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir s
 	if res, err := s.Flush(ctx); err != nil || res.Err != nil {
 		return nil, errors.Join(err, res.Err)
 	}
-	sinkRate := float64(len(enriched)) / time.Since(start).Seconds()
-	return []benchAlone{{"parse", parseRate}, {"enrich", enrichRate}, {"sink", sinkRate}}, nil
+	return []benchAlone{ingestAlone, parseAlone, enrichAlone, sinkRun.done("sink", len(enriched))}, nil
+}
+
+// aloneRun is a stage-alone measurement under way: wall and process CPU
+// time since its start.
+type aloneRun struct {
+	start time.Time
+	cpu   time.Duration
+}
+
+func startAlone() aloneRun { return aloneRun{time.Now(), cpuTime()} }
+
+func (r aloneRun) done(name string, cables int) benchAlone {
+	a := benchAlone{Name: name}
+	if cables > 0 {
+		a.CablesPerSec = float64(cables) / time.Since(r.start).Seconds()
+		a.CPUPerCable = (cpuTime() - r.cpu).Seconds() * 1e6 / float64(cables)
+	}
+	return a
 }
 
 // runAlone calls h on every message with one goroutine per core and
-// returns the outputs and the rate.
-func runAlone(ctx context.Context, h pipeline.Handler, in []*pipeline.Message) ([]*pipeline.Message, float64) {
+// returns the outputs and the measurement.
+func runAlone(ctx context.Context, name string, h pipeline.Handler, in []*pipeline.Message) ([]*pipeline.Message, benchAlone) {
 	out := make([]*pipeline.Message, len(in))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	start := time.Now()
+	run := startAlone()
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {
@@ -86,12 +110,12 @@ func runAlone(ctx context.Context, h pipeline.Handler, in []*pipeline.Message) (
 		})
 	}
 	wg.Wait()
-	rate := float64(len(in)) / time.Since(start).Seconds()
+	a := run.done(name, len(in))
 	kept := out[:0]
 	for _, m := range out {
 		if m != nil {
 			kept = append(kept, m)
 		}
 	}
-	return kept, rate
+	return kept, a
 }

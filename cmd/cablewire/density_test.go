@@ -47,8 +47,8 @@ func entityDensity(t *testing.T, dir string) float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parsed, _ := runAlone(ctx, parse.Stage(), raw)
-	enriched, _ := runAlone(ctx, enrich.Stage(), parsed)
+	parsed, _ := runAlone(ctx, "parse", parse.Stage(), raw)
+	enriched, _ := runAlone(ctx, "enrich", enrich.Stage(), parsed)
 	var words, mentions int
 	for _, m := range enriched {
 		c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
