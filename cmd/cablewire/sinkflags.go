@@ -11,4 +11,5 @@ func sinkFlags(fs *flag.FlagSet, sc *sink.Config) {
 	fs.IntVar(&sc.MaxRows, "file-rows", 50_000, "sink: commit a partition's files at this many cables")
 	fs.DurationVar(&sc.MaxAge, "file-age", 30e9, "sink: commit a partition's files at this age")
 	fs.IntVar(&sc.MaxOpen, "open-partitions", 8, "sink: partitions open at once")
+	fs.IntVar(&sc.MaxLag, "file-lag", 2000, "sink: commit a partition's files once this many cables went to other partitions since its last (-1: never)")
 }

@@ -20,6 +20,12 @@ type Config struct {
 	TargetBytes int64         // estimated bytes of the partition's files (default 128 MB)
 	MaxRows     int           // cables in the partition's files (default 50,000)
 	MaxAge      time.Duration // since the partition was opened (default 1 minute)
+	// MaxLag commits a partition once this many cables have gone to other
+	// partitions since its last one: the stream has moved on, as a load in
+	// time order moves from month to month, and holding the partition's
+	// rows and messages until MaxAge or MaxOpen only costs memory and
+	// latency (default 2,000; negative: never).
+	MaxLag int
 	// MaxOpen bounds the partitions open at once; opening one more commits
 	// the oldest (default 8).
 	MaxOpen int
@@ -56,6 +62,9 @@ func (c *Config) defaults() error {
 	}
 	if c.MaxAge <= 0 {
 		c.MaxAge = time.Minute
+	}
+	if c.MaxLag == 0 {
+		c.MaxLag = 2000
 	}
 	if c.MaxOpen <= 0 {
 		c.MaxOpen = 8

@@ -18,6 +18,7 @@ type partition struct {
 	key    string // year=YYYY/month=MM
 	opened time.Time
 	base   string
+	last   int64 // Sink.written after this partition's last cable
 
 	cables     *tableFile[schemas.CableRow]
 	paragraphs *tableFile[schemas.ParagraphRow]

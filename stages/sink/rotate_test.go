@@ -150,3 +150,29 @@ func TestRotateByMaxOpen(t *testing.T) {
 		t.Errorf("held %d, want 2 (months 04 and 05)", s.Held())
 	}
 }
+
+// A partition the stream has moved past (MaxLag cables went elsewhere since
+// its last) is committed; one still receiving cables is not.
+func TestRotateByLag(t *testing.T) {
+	dir := t.TempDir()
+	s := openSink(t, Config{Dir: dir, MaxLag: 3, Now: newClock().Now})
+	r := rand.New(rand.NewPCG(4, 4))
+	// March gets 1, 2 and 5; April the others.
+	plan := []struct {
+		seq   uint64
+		month int
+	}{{1, 0}, {2, 0}, {3, 1}, {4, 1}, {5, 0}, {6, 1}, {7, 1}, {8, 1}}
+	for _, c := range plan {
+		if res := addWait(t, s, monthMsg(t, r, c.seq, c.month)); len(res.Committed) > 0 {
+			t.Fatalf("cable %d committed %v: March's last was at most 3 cables before", c.seq, seqsOf(res.Committed))
+		}
+	}
+	// The fourth cable elsewhere since March's last: March goes.
+	rec := wantCommit(t, dir, addWait(t, s, monthMsg(t, r, 9, 1)), 1, 1, 2, 5)
+	if rec.Partition != "year=2009/month=03" {
+		t.Errorf("committed %s, want March", rec.Partition)
+	}
+	if s.Held() != 6 {
+		t.Errorf("held %d, want April's 6", s.Held())
+	}
+}

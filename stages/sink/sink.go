@@ -38,6 +38,7 @@ type Sink struct {
 	busy      *commitJob       // the commit running in the background, if any
 	openVer   map[string]int32 // highest version written to open or committing files, by ref id
 	seq       int
+	written   int64 // cables written to open files so far (partition.last counts in it)
 	Stats     Stats
 }
 
@@ -146,10 +147,32 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		s.Stats.Versions.Add(1)
 	}
 	p.hold(m)
+	s.written++
+	p.last = s.written
 	if len(p.written) >= s.cfg.MaxRows || p.size() >= s.cfg.TargetBytes || p.runs() >= s.cfg.MaxRuns {
 		res.Merge(s.startCommit(p))
+	} else if s.busy == nil {
+		if q := s.lagging(); q != nil {
+			res.Merge(s.startCommit(q))
+		}
 	}
 	return res, nil
+}
+
+// lagging is the open partition longest without a cable, if more than
+// MaxLag cables have gone elsewhere since. Called only with no commit
+// running, so that committing it does not wait.
+func (s *Sink) lagging() *partition {
+	if s.cfg.MaxLag < 0 {
+		return nil
+	}
+	var o *partition
+	for _, p := range s.open {
+		if s.written-p.last > int64(s.cfg.MaxLag) && (o == nil || p.last < o.last) {
+			o = p
+		}
+	}
+	return o
 }
 
 func (s *Sink) oldest() *partition {

@@ -358,26 +358,52 @@ type sortBuf[T any] struct {
 	first []int64
 }
 
-// sortBufs recycles sortBufs between files, by row type: grown to a row
+// sortBufs keeps a few sortBufs per row type between files: grown to a row
 // group and a half of rows (megabytes for entities), they would otherwise
-// be grown again in every file.
-var sortBufs sync.Map // reflect.Type → *sync.Pool of *sortBuf[T]
+// be grown again in every file. A sync.Pool would not do: near the memory
+// limit it is emptied by every collection, which is then several a second.
+var sortBufs sync.Map // reflect.Type → *freeBufs
 
-func sortBufPool[T any]() *sync.Pool {
-	t := reflect.TypeFor[T]()
-	if p, ok := sortBufs.Load(t); ok {
-		return p.(*sync.Pool)
-	}
-	p, _ := sortBufs.LoadOrStore(t, &sync.Pool{New: func() any { return new(sortBuf[T]) }})
-	return p.(*sync.Pool)
+// maxFreeSortBufs is how many sortBufs of a type are kept: a commit's worth
+// of files closes one of each at a time, and the next partition takes it.
+const maxFreeSortBufs = 2
+
+type freeBufs struct {
+	mu   sync.Mutex
+	bufs []any
 }
 
-func getSortBuf[T any]() *sortBuf[T] { return sortBufPool[T]().Get().(*sortBuf[T]) }
+func freeSortBufs[T any]() *freeBufs {
+	t := reflect.TypeFor[T]()
+	if f, ok := sortBufs.Load(t); ok {
+		return f.(*freeBufs)
+	}
+	f, _ := sortBufs.LoadOrStore(t, &freeBufs{})
+	return f.(*freeBufs)
+}
 
-// putSortBuf returns b, whose rows must be cleared (flushed).
+func getSortBuf[T any]() *sortBuf[T] {
+	f := freeSortBufs[T]()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if n := len(f.bufs); n > 0 {
+		b := f.bufs[n-1].(*sortBuf[T])
+		f.bufs[n-1] = nil
+		f.bufs = f.bufs[:n-1]
+		return b
+	}
+	return new(sortBuf[T])
+}
+
+// putSortBuf keeps b, whose rows must be cleared (flushed), if there is room.
 func putSortBuf[T any](b *sortBuf[T]) {
 	b.rows, b.idx, b.first = b.rows[:0], b.idx[:0], b.first[:0]
-	sortBufPool[T]().Put(b)
+	f := freeSortBufs[T]()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.bufs) < maxFreeSortBufs {
+		f.bufs = append(f.bufs, b)
+	}
 }
 
 // sort orders the buffered rows: an index rather than the structs (up to
