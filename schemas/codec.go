@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"math/bits"
 	"time"
 )
 
@@ -25,7 +26,21 @@ var ErrCodec = errors.New("schemas: not an encoded cable")
 
 // AppendBinary appends c's encoding to dst.
 func (c *Cable) AppendBinary(dst []byte) []byte {
-	e := encoder{dst}
+	e := encoder{b: dst}
+	c.encode(&e)
+	return e.b
+}
+
+// BinarySize is the length of c's encoding: a buffer of that capacity
+// takes AppendBinary without growing (a stage's output is otherwise
+// copied as the buffer doubles, twice its size in garbage).
+func (c *Cable) BinarySize() int {
+	e := encoder{sizing: true}
+	c.encode(&e)
+	return e.n
+}
+
+func (c *Cable) encode(e *encoder) {
 	e.byte(codecVersion)
 	e.str(c.RefID)
 	e.bools(!c.Created.IsZero())
@@ -76,7 +91,6 @@ func (c *Cable) AppendBinary(dst []byte) []byte {
 		e.str(x.Method)
 		e.bools(x.Generic)
 	}
-	return e.b
 }
 
 // UnmarshalBinary decodes what AppendBinary encoded. It never panics: bad
@@ -144,12 +158,40 @@ func (c *Cable) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
-type encoder struct{ b []byte }
+// encoder appends to b, or, sizing, only counts the bytes in n.
+type encoder struct {
+	b      []byte
+	sizing bool
+	n      int
+}
 
-func (e *encoder) byte(v byte)      { e.b = append(e.b, v) }
-func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
-func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
-func (e *encoder) str(s string)     { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) byte(v byte) {
+	if e.sizing {
+		e.n++
+		return
+	}
+	e.b = append(e.b, v)
+}
+
+func (e *encoder) uvarint(v uint64) {
+	if e.sizing {
+		e.n += (bits.Len64(v|1) + 6) / 7
+		return
+	}
+	e.b = binary.AppendUvarint(e.b, v)
+}
+
+// varint zigzags v as binary.AppendVarint does.
+func (e *encoder) varint(v int64) { e.uvarint(uint64(v<<1) ^ uint64(v>>63)) }
+
+func (e *encoder) str(s string) {
+	e.uvarint(uint64(len(s)))
+	if e.sizing {
+		e.n += len(s)
+		return
+	}
+	e.b = append(e.b, s...)
+}
 func (e *encoder) strs(ss []string) {
 	e.uvarint(uint64(len(ss)))
 	for _, s := range ss {

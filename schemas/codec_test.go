@@ -29,6 +29,9 @@ func sampleCable() Cable {
 func TestCodecRoundTrip(t *testing.T) {
 	for _, c := range []Cable{sampleCable(), {}, {RefID: "X", Created: time.Unix(0, 0).UTC()}} {
 		b := c.AppendBinary(nil)
+		if n := c.BinarySize(); n != len(b) {
+			t.Errorf("BinarySize %d, encoding %d bytes", n, len(b))
+		}
 		var got Cable
 		if err := got.UnmarshalBinary(b); err != nil {
 			t.Fatal(err)
@@ -65,7 +68,11 @@ func FuzzCodec(f *testing.F) {
 		if got.UnmarshalBinary(b) == nil {
 			// Whatever decodes must survive another round trip unchanged.
 			var again Cable
-			if err := again.UnmarshalBinary(got.AppendBinary(nil)); err != nil {
+			enc := got.AppendBinary(nil)
+			if n := got.BinarySize(); n != len(enc) {
+				t.Fatalf("BinarySize %d, encoding %d bytes", n, len(enc))
+			}
+			if err := again.UnmarshalBinary(enc); err != nil {
 				t.Fatalf("re-encoding does not decode: %v", err)
 			}
 			j1, _ := json.Marshal(&got)

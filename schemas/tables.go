@@ -100,9 +100,31 @@ type EntityRow struct {
 	Generic   bool      `parquet:"generic"` // a resolved generic reference ("the Embassy"), not a name
 }
 
-// Rows turns a cable into its rows in each table, as version v.
-func Rows(c *Cable, v int32) (CableRow, []ParagraphRow, []EntityRow) {
-	return cableRow(c, v), paragraphRows(c, v), entityRows(c, v)
+// RowSet is one cable's rows in every table.
+type RowSet struct {
+	Cable      CableRow
+	Paragraphs []ParagraphRow
+	Entities   []EntityRow
+	Recipients []RecipientRow
+	References []ReferenceRow
+}
+
+// Set makes rs c's rows, as version v. It reuses rs's slices, so that a
+// writer copying the rows out can keep one RowSet for every cable.
+func (rs *RowSet) Set(c *Cable, v int32) {
+	rs.Cable = cableRow(c, v)
+	rs.Paragraphs = appendParagraphRows(rs.Paragraphs[:0], c, v)
+	rs.Entities = appendEntityRows(rs.Entities[:0], c, v)
+	rs.Recipients, rs.References = appendFlatRows(rs.Recipients[:0], rs.References[:0], c, v)
+}
+
+// Clear drops the rows' references to the cable's strings.
+func (rs *RowSet) Clear() {
+	rs.Cable = CableRow{}
+	clear(rs.Paragraphs)
+	clear(rs.Entities)
+	clear(rs.Recipients)
+	clear(rs.References)
 }
 
 // RecipientRow is a row of the recipients table: one TO or INFO line of a
@@ -130,10 +152,9 @@ type ReferenceRow struct {
 	Referenced string    `parquet:"referenced"`
 }
 
-// FlatRows returns the cable's rows of the flat tables.
-func FlatRows(c *Cable, v int32) ([]RecipientRow, []ReferenceRow) {
+// appendFlatRows appends the cable's rows of the flat tables.
+func appendFlatRows(rs []RecipientRow, refs []ReferenceRow, c *Cable, v int32) ([]RecipientRow, []ReferenceRow) {
 	created := c.Created.UTC()
-	rs := make([]RecipientRow, 0, len(c.To)+len(c.Info))
 	for _, l := range []struct {
 		kind string
 		as   []Addressee
@@ -145,9 +166,8 @@ func FlatRows(c *Cable, v int32) ([]RecipientRow, []ReferenceRow) {
 			})
 		}
 	}
-	refs := make([]ReferenceRow, len(c.References))
 	for i, r := range c.References {
-		refs[i] = ReferenceRow{RefID: c.RefID, Version: v, Created: created, N: int32(i + 1), Referenced: r}
+		refs = append(refs, ReferenceRow{RefID: c.RefID, Version: v, Created: created, N: int32(i + 1), Referenced: r})
 	}
 	return rs, refs
 }
@@ -179,24 +199,22 @@ func cableRow(c *Cable, v int32) CableRow {
 	return cr
 }
 
-func paragraphRows(c *Cable, v int32) []ParagraphRow {
+func appendParagraphRows(ps []ParagraphRow, c *Cable, v int32) []ParagraphRow {
 	created := c.Created.UTC()
-	ps := make([]ParagraphRow, len(c.Paragraphs))
-	for i, p := range c.Paragraphs {
-		ps[i] = ParagraphRow{RefID: c.RefID, Version: v, Created: created, N: int32(p.N), Marking: p.Marking, Text: p.Text}
+	for _, p := range c.Paragraphs {
+		ps = append(ps, ParagraphRow{RefID: c.RefID, Version: v, Created: created, N: int32(p.N), Marking: p.Marking, Text: p.Text})
 	}
 	return ps
 }
 
-func entityRows(c *Cable, v int32) []EntityRow {
+func appendEntityRows(es []EntityRow, c *Cable, v int32) []EntityRow {
 	created := c.Created.UTC()
-	es := make([]EntityRow, len(c.Entities))
-	for i, e := range c.Entities {
-		es[i] = EntityRow{
+	for _, e := range c.Entities {
+		es = append(es, EntityRow{
 			RefID: c.RefID, Version: v, Created: created, Paragraph: int32(e.Paragraph), Type: e.Type,
 			Text: e.Text, Canonical: e.Canonical, Start: int32(e.Start), End: int32(e.End),
 			Title: e.Title, Country: e.Country, Method: e.Method, Generic: e.Generic,
-		}
+		})
 	}
 	return es
 }

@@ -18,7 +18,7 @@ func Stage() pipeline.Handler {
 			return nil, pipeline.Permanent(fmt.Errorf("enrich: undecodable cable: %w", err))
 		}
 		Enrich(&c)
-		b := c.AppendBinary(make([]byte, 0, len(m.Data)+len(c.Entities)*48))
+		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
 		h := pipeline.Header(c.Headers())
 		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))
 		return []*pipeline.Message{{ID: "enriched:" + m.ID, Subject: schemas.SubjectEnriched, Header: h, Data: b}}, nil

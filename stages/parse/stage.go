@@ -17,7 +17,7 @@ func Stage() pipeline.Handler {
 		if err != nil {
 			return nil, pipeline.Permanent(err)
 		}
-		b := c.AppendBinary(make([]byte, 0, 2*len(m.Data)))
+		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
 		return []*pipeline.Message{{ID: "parsed:" + m.ID, Subject: schemas.SubjectParsed, Header: c.Headers(), Data: b}}, nil
 	})
 }

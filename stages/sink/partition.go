@@ -26,11 +26,13 @@ type partition struct {
 	recipients *tableFile[schemas.RecipientRow]
 	references *tableFile[schemas.ReferenceRow]
 
-	msgs    []*pipeline.Message
-	seqs    []uint64
-	stream  string
-	written []CableRecord
-	pending map[contentKey]bool // cables written here
+	msgs     []*pipeline.Message
+	seqs     []uint64
+	stream   string
+	written  []CableRecord
+	pending  map[contentKey]bool // cables written here
+	rows     schemas.RowSet      // scratch for write
+	cableRow [1]schemas.CableRow
 }
 
 // contentKey is one cable's content: its reference id and content hash.
@@ -78,21 +80,26 @@ func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorte
 }
 
 func (p *partition) write(c *schemas.Cable, v int32) error {
-	cr, ps, es := schemas.Rows(c, v)
-	if err := p.cables.write([]schemas.CableRow{cr}); err != nil {
+	// The table files copy the rows into their buffers, so one RowSet
+	// serves every cable.
+	rows := &p.rows
+	rows.Set(c, v)
+	defer rows.Clear()
+	p.cableRow[0] = rows.Cable
+	defer clear(p.cableRow[:])
+	if err := p.cables.write(p.cableRow[:]); err != nil {
 		return err
 	}
-	if err := p.paragraphs.write(ps); err != nil {
+	if err := p.paragraphs.write(rows.Paragraphs); err != nil {
 		return err
 	}
-	if err := p.entities.write(es); err != nil {
+	if err := p.entities.write(rows.Entities); err != nil {
 		return err
 	}
-	rs, fs := schemas.FlatRows(c, v)
-	if err := p.recipients.write(rs); err != nil {
+	if err := p.recipients.write(rows.Recipients); err != nil {
 		return err
 	}
-	if err := p.references.write(fs); err != nil {
+	if err := p.references.write(rows.References); err != nil {
 		return err
 	}
 	p.written = append(p.written, CableRecord{RefID: c.RefID, Hash: c.ContentHash, Version: v})
