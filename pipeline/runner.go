@@ -14,8 +14,10 @@ import (
 
 // RunnerConfig configures a stage's runner.
 type RunnerConfig struct {
-	Name              string // the stage: metrics and dead-letter headers
-	DeadLetterSubject string
+	Name string // the stage: metrics and dead-letter headers
+	// DeadLetterSubject is where a stage's failures go: the runner's own,
+	// or, in a Chain, the stage that failed.
+	DeadLetterSubject func(stage string) string
 	MaxDeliver        int             // as configured on the consumer
 	Backoff           []time.Duration // nak delay by delivery count; the last repeats
 	Workers           int             // concurrent Handle calls (Handler stages)

@@ -93,7 +93,7 @@ func msgs(t *testing.T, js jetstream.JetStream, stream string) uint64 {
 
 func cfg(name string) pipeline.RunnerConfig {
 	return pipeline.RunnerConfig{
-		Name: name, DeadLetterSubject: "dlq." + name, MaxDeliver: 3,
+		Name: name, DeadLetterSubject: func(stage string) string { return "dlq." + stage }, MaxDeliver: 3,
 		Backoff: []time.Duration{10 * time.Millisecond}, Workers: 4,
 	}
 }

@@ -85,6 +85,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&jsonOut, "json", "bench.json", "write the report here as JSON")
 	fs.IntVar(&alone, "stage-alone", 3000, "cables for the stage-alone measurements (0: skip)")
 	sinkFlags(fs, &sc)
+	chain := chainFlag(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline run to this file")
 	memprofile := fs.String("memprofile", "", "write a heap profile taken at the run's largest heap to this file")
 	tracefile := fs.String("trace", "", "write an execution trace of the pipeline run to this file (go tool trace)")
@@ -196,7 +197,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cpu0 := cpuTime()
 	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, stderr: stderr,
+		inputs: inputs, stderr: stderr, chain: *chain,
 		workers: workerOptions{workers: c.workers, sink: sc, logger: c.logger(stderr),
 			onAck: map[string]func(*pipeline.Message){"sink": onCommit}},
 	})
@@ -268,10 +269,10 @@ func writeBench(w io.Writer, r benchReport) {
 	fmt.Fprintf(w, "cables               %d (%.0f MB of input)\n", r.Cables, float64(r.InputBytes)/1e6)
 	fmt.Fprintf(w, "end to end           %.1f s: %.0f cables/s, %.2f MB/s, CPU %.0f%% of all cores\n", r.Seconds, r.CablesPerSec, r.MBPerSec, 100*r.CPUUtil)
 	for _, s := range r.Stages {
-		fmt.Fprintf(w, "  stage %-7s      busy %6.1f s (%4.1f%% of stage time), %6.0f cables per busy second\n", s.Name, s.BusySeconds, 100*s.BusyShare, s.PerBusySec)
+		fmt.Fprintf(w, "  stage %-12s busy %6.1f s (%4.1f%% of stage time), %6.0f cables per busy second\n", s.Name, s.BusySeconds, 100*s.BusyShare, s.PerBusySec)
 	}
 	for _, a := range r.StageAlone {
-		fmt.Fprintf(w, "  alone %-7s      %6.0f cables/s on %d cores, %4.0f µs of CPU a cable\n", a.Name, a.CablesPerSec, runtime.NumCPU(), a.CPUPerCable)
+		fmt.Fprintf(w, "  alone %-12s %6.0f cables/s on %d cores, %4.0f µs of CPU a cable\n", a.Name, a.CablesPerSec, runtime.NumCPU(), a.CPUPerCable)
 	}
 	if r.RatioToSlow > 0 {
 		fmt.Fprintf(w, "vs slowest stage     %.0f%% of what the slowest stage alone allows\n", 100*r.RatioToSlow)

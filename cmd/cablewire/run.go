@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -32,6 +33,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.Var(&inputs, "input", "file or directory of cables (repeatable; more may follow the flags)")
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "warehouse directory (Parquet tables)")
 	fs.BoolVar(&follow, "follow", false, "keep the workers running for new input after ingesting")
+	chain := chainFlag(fs)
 	sinkFlags(fs, &sc)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	pos, err := parseInterspersed(fs, args)
@@ -61,7 +63,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
 	}
 	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, follow: follow, stderr: stderr,
+		inputs: inputs, follow: follow, chain: *chain, stderr: stderr,
 		workers: workerOptions{workers: c.workers, sink: sc, logger: log},
 	})
 	if err != nil {
@@ -76,6 +78,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 type runOptions struct {
 	inputs  []string
 	follow  bool
+	chain   bool // parse and enrich in one worker (pipeline.Chain)
 	workers workerOptions
 	stderr  io.Writer
 }
@@ -87,7 +90,14 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	start := time.Now()
 	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()
-	ws, err := startWorkers(wctx, conn, []string{"parse", "enrich", "sink"}, o.workers)
+	// Chained, parse and enrich run in one worker and the parsed stream
+	// stays empty; an enrich worker still drains what an unchained run
+	// left there.
+	stages := []string{stageParse.name, stageEnrich.name, stageSink.name}
+	if o.chain {
+		stages[0] = stageChain.name
+	}
+	ws, err := startWorkers(wctx, conn, stages, o.workers)
 	if err != nil {
 		return summary{}, err
 	}
@@ -129,6 +139,13 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		return summary{}, err
 	}
 	return summary{ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
+}
+
+// chainFlag registers --chain, on by default: in one process, a stream
+// between parse and enrich only costs (a store, a delivery, an ack and a
+// delete for every cable, and the encoding both ways).
+func chainFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("chain", true, "run parse and enrich in one worker, without the parsed stream between them")
 }
 
 // reportProgress logs each stage's backlog every few seconds (info level),

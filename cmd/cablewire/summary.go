@@ -30,8 +30,8 @@ func writeSummary(w io.Writer, s summary) {
 	var parsed, dead int64
 	dead = s.ingest.DeadLettered
 	for _, st := range s.stages {
-		if st.Name == "parse" {
-			parsed = st.Acked.Load()
+		if st.Name == stageParse.name || st.Name == stageChain.name {
+			parsed += st.Acked.Load()
 		}
 		dead += st.DeadLettered.Load()
 	}
@@ -46,11 +46,11 @@ func writeSummary(w io.Writer, s summary) {
 	fmt.Fprintf(w, "parsed               %d\n", parsed)
 	fmt.Fprintf(w, "dead-lettered        %d\n", dead)
 	for _, r := range pipeline.SortReasons(s.ingest.Reasons) {
-		fmt.Fprintf(w, "  %-7s %6d  %s\n", "ingest", r.Count, r.Reason)
+		fmt.Fprintf(w, "  %-12s %6d  %s\n", "ingest", r.Count, r.Reason)
 	}
 	for _, st := range s.stages {
 		for _, r := range st.Reasons() {
-			fmt.Fprintf(w, "  %-7s %6d  %s\n", st.Name, r.Count, r.Reason)
+			fmt.Fprintf(w, "  %-12s %6d  %s\n", st.Name, r.Count, r.Reason)
 		}
 	}
 	if s.sink != nil {

@@ -35,7 +35,11 @@ type stage struct {
 }
 
 var (
-	stageParse  = stage{"parse", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
+	stageParse = stage{"parse", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
+	// stageChain is parse and enrich chained in one worker (pipeline.Chain):
+	// parse's consumer on the raw stream, enrich's output on the enriched
+	// one, nothing on the parsed stream between them.
+	stageChain  = stage{"parse+enrich", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
 	stageEnrich = stage{"enrich", schemas.StreamParsed, schemas.SubjectParsed, schemas.ConsumerEnrich}
 	stageSink   = stage{"sink", schemas.StreamEnriched, schemas.SubjectEnriched, schemas.ConsumerSink}
 )

@@ -22,7 +22,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		metrics   string
 		sc        sink.Config
 	)
-	fs := newFlagSet("worker", stderr, "parse|enrich|sink [parse|enrich|sink...] [--nats URL] [--warehouse DIR]")
+	fs := newFlagSet("worker", stderr, "parse|enrich|parse+enrich|sink [...] [--nats URL] [--warehouse DIR]")
 	c.register(fs)
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
 	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port")
@@ -32,7 +32,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("%w: name a stage: parse, enrich or sink", errUsage)
+		return fmt.Errorf("%w: name a stage: parse, enrich, parse+enrich or sink", errUsage)
 	}
 	sc.Dir = warehouse
 	conn, err := c.connect(ctx, "worker")

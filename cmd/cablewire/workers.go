@@ -46,20 +46,22 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		switch name {
 		case "parse":
 			st = stageParse
+		case stageChain.name:
+			st = stageChain
 		case "enrich":
 			st = stageEnrich
 		case "sink":
 			st, sc = stageSink, &o.sink
 			prefetch = 256
 		default:
-			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich or sink)", errUsage, name)
+			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich, parse+enrich or sink)", errUsage, name)
 		}
 		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(st, prefetch, sc))
 		if err != nil {
 			return nil, err
 		}
 		cfg := pipeline.RunnerConfig{
-			Name: st.name, DeadLetterSubject: schemas.DeadLetterSubject(st.name),
+			Name: st.name, DeadLetterSubject: schemas.DeadLetterSubject,
 			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
 			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
 			InProgressEvery: sinkTouchEvery,
@@ -71,6 +73,9 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		switch name {
 		case "parse":
 			w.goRun(func() error { return r.Run(ctx, parse.Stage()) })
+		case stageChain.name:
+			h := pipeline.Chain(pipeline.Link{Stage: "parse", Handler: parse.Stage()}, pipeline.Link{Stage: "enrich", Handler: enrich.Stage()})
+			w.goRun(func() error { return r.Run(ctx, h) })
 		case "enrich":
 			w.goRun(func() error { return r.Run(ctx, enrich.Stage()) })
 		case "sink":
@@ -115,7 +120,7 @@ func (w *workers) wait() error {
 
 func (w *workers) stats() []*pipeline.StageStats {
 	var out []*pipeline.StageStats
-	for _, n := range []string{"parse", "enrich", "sink"} {
+	for _, n := range []string{"parse", stageChain.name, "enrich", "sink"} {
 		if r := w.runners[n]; r != nil {
 			out = append(out, r.Stats())
 		}

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 )
 
@@ -58,4 +61,49 @@ func commitsCables(wh string) int {
 		n += r
 	}
 	return n
+}
+
+// A chained run (parse and enrich in one worker, the default) still drains
+// what an unchained parse worker left on the parsed stream, and a parse
+// worker and a chained one can share the raw stream's consumer.
+func TestChainedRunDrainsParsedStream(t *testing.T) {
+	_, url := pipelinetest.StartJetStream(t)
+	inA, inB, wh := t.TempDir(), t.TempDir(), t.TempDir()
+	want := generate(t, inA, 120, 51)
+	for ref, e := range generate(t, inB, 80, 52) {
+		want[ref] = e
+	}
+
+	// A's cables parsed, not enriched: they wait on the parsed stream.
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() { runCLI(ctx, "worker", "parse", "--nats", url) })
+	if code, out, errs := runCLI(context.Background(), "ingest", "--nats", url, inA); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, errs)
+	}
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	pipelinetest.Eventually(t, time.Minute, "A parsed", func() bool {
+		s, err := js.Stream(context.Background(), stageEnrich.stream)
+		if err != nil {
+			return false
+		}
+		info, err := s.Info(context.Background())
+		return err == nil && info.State.Msgs == 120
+	})
+	cancel()
+	wg.Wait()
+
+	code, out, errs := runCLI(context.Background(), "run", "--nats", url, "--input", inB, "--warehouse", wh)
+	if code != 0 {
+		t.Fatalf("run: exit %d\n%s\n%s", code, out, errs)
+	}
+	checkExactlyOnce(t, wh, want)
+	if !strings.Contains(out, "parsed               80") {
+		t.Errorf("summary, want 80 parsed by the chained worker:\n%s", out)
+	}
 }
