@@ -9,6 +9,11 @@
 //     transient error naks with a backoff; a Permanent error, or any error on
 //     the last allowed delivery, moves the message to the dead-letter subject
 //     with headers naming the stage, the error and the delivery count.
+//   - Chain makes one Handler of several stages run in the same worker, each
+//     one's outputs the next one's inputs, with no stream between them. A
+//     failure is handled as the failing stage's own: dead-lettered under its
+//     name and its subject (RunnerConfig.DeadLetterSubject), and a retry
+//     runs the whole chain again.
 //   - A Committer (the sink) holds messages until what they carry is
 //     durably committed and hands them back in a Result; only then are they
 //     acked. Messages it never hands back are redelivered after AckWait.
