@@ -46,6 +46,8 @@ type benchReport struct {
 	JetStreamMax int64            `json:"jetstream_bytes_max"`
 	JetStreamEnd int64            `json:"jetstream_bytes_end"`
 	ParquetBytes int64            `json:"parquet_bytes"`
+	ParquetFiles int64            `json:"parquet_files"`
+	FilesMerged  int64            `json:"files_merged"`      // rows out of time order, sorted through runs
 	Compression  float64          `json:"compression_ratio"` // input bytes / Parquet bytes
 	Rows         map[string]int64 `json:"rows"`
 	DeadLettered int64            `json:"dead_lettered"`
@@ -247,6 +249,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	rep.JetStreamMax = jsMax
 	rep.JetStreamEnd = streamBytes(ctx, conn.JS)
 	rep.ParquetBytes = res.sink.Stats.Bytes.Load()
+	rep.ParquetFiles = res.sink.Stats.Files.Load()
+	rep.FilesMerged = res.sink.Stats.Merged.Load()
 	if rep.ParquetBytes > 0 {
 		rep.Compression = float64(rep.InputBytes) / float64(rep.ParquetBytes)
 	}
@@ -284,6 +288,7 @@ func writeBench(w io.Writer, r benchReport) {
 	fmt.Fprintf(w, "JetStream stored     max %.1f MB, at end %.1f MB\n", float64(r.JetStreamMax)/1e6, float64(r.JetStreamEnd)/1e6)
 	fmt.Fprintf(w, "Parquet              %.1f MB, input/Parquet %.2f; rows: cables %d, paragraphs %d, entities %d\n",
 		float64(r.ParquetBytes)/1e6, r.Compression, r.Rows["cables"], r.Rows["paragraphs"], r.Rows["entities"])
+	fmt.Fprintf(w, "Parquet files        %d, %d of them merged from runs (rows out of time order)\n", r.ParquetFiles, r.FilesMerged)
 	fmt.Fprintf(w, "dead-lettered        %d\n", r.DeadLettered)
 }
 

@@ -60,6 +60,7 @@ func writeSummary(w io.Writer, s summary) {
 			st.Cables.Load(), st.Paragraphs.Load(), st.Entities.Load())
 		fmt.Fprintf(w, "files written        %d (%d commits, %.1f MB) in %s\n",
 			st.Files.Load(), st.Commits.Load(), float64(st.Bytes.Load())/1e6, s.warehouse)
+		fmt.Fprintf(w, "files merged         %d (rows out of time order, sorted through runs)\n", st.Merged.Load())
 	}
 	secs := s.elapsed.Seconds()
 	fmt.Fprintf(w, "elapsed              %s\n", s.elapsed.Round(time.Millisecond))

@@ -121,6 +121,9 @@ func (s *Sink) finishCommit() pipeline.Result {
 	s.Stats.Cables.Add(int64(len(p.written)))
 	for _, f := range j.rec.Files {
 		s.Stats.Files.Add(1)
+		if f.merged {
+			s.Stats.Merged.Add(1)
+		}
 		s.Stats.Bytes.Add(f.Bytes)
 		switch f.Table {
 		case schemas.TableParagraphs:

@@ -39,6 +39,8 @@ type FileRecord struct {
 	Temp  string `json:"temp"`
 	Rows  int64  `json:"rows"`
 	Bytes int64  `json:"bytes"`
+
+	merged bool // its rows came out of order and were merged from runs (Stats)
 }
 
 // CableRecord names one cable version written by a commit.

@@ -19,6 +19,7 @@ type Stats struct {
 	Paragraphs atomic.Int64
 	Entities   atomic.Int64
 	Files      atomic.Int64 // Parquet files committed
+	Merged     atomic.Int64 // of those, files whose rows came out of time order: spilled as runs and merged
 	Bytes      atomic.Int64
 	Commits    atomic.Int64
 	Duplicates atomic.Int64 // cables already in the warehouse, acked unwritten

@@ -121,6 +121,10 @@ func TestInOrderFilesNeedNoRuns(t *testing.T) {
 				}
 				checkFileSorted(t, dir, f)
 			}
+			// The late cable's tables were merged, each counted once.
+			if got := s.Stats.Merged.Load(); (got > 0) != late || got > s.Stats.Files.Load() {
+				t.Errorf("%d of %d files merged (late cable: %v)", got, s.Stats.Files.Load(), late)
+			}
 		})
 	}
 }

@@ -224,7 +224,8 @@ func (t *tableFile[T]) close() (FileRecord, error) {
 	if err != nil {
 		return FileRecord{}, fmt.Errorf("%s: %w", t.temp, err)
 	}
-	return FileRecord{Table: t.table, Path: t.final, Temp: t.temp, Rows: t.rows, Bytes: t.cw.n}, nil
+	merged := t.sorted != nil && !t.sorted.inOrder
+	return FileRecord{Table: t.table, Path: t.final, Temp: t.temp, Rows: t.rows, Bytes: t.cw.n, merged: merged}, nil
 }
 
 // abort drops the temporary file and its runs.
