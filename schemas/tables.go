@@ -102,7 +102,7 @@ type EntityRow struct {
 
 // RowSet is one cable's rows in every table.
 type RowSet struct {
-	Cable      CableRow
+	Cables     []CableRow // one
 	Paragraphs []ParagraphRow
 	Entities   []EntityRow
 	Recipients []RecipientRow
@@ -112,7 +112,7 @@ type RowSet struct {
 // Set makes rs c's rows, as version v. It reuses rs's slices, so that a
 // writer copying the rows out can keep one RowSet for every cable.
 func (rs *RowSet) Set(c *Cable, v int32) {
-	rs.Cable = cableRow(c, v)
+	rs.Cables = append(rs.Cables[:0], cableRow(c, v))
 	rs.Paragraphs = appendParagraphRows(rs.Paragraphs[:0], c, v)
 	rs.Entities = appendEntityRows(rs.Entities[:0], c, v)
 	rs.Recipients, rs.References = appendFlatRows(rs.Recipients[:0], rs.References[:0], c, v)
@@ -120,7 +120,7 @@ func (rs *RowSet) Set(c *Cable, v int32) {
 
 // Clear drops the rows' references to the cable's strings.
 func (rs *RowSet) Clear() {
-	rs.Cable = CableRow{}
+	clear(rs.Cables)
 	clear(rs.Paragraphs)
 	clear(rs.Entities)
 	clear(rs.Recipients)

@@ -20,10 +20,11 @@ import (
 
 var errEnough = errors.New("enough")
 
-// aloneRounds is how many times each stage-alone measurement runs; the best
-// round counts. A few seconds each, they are otherwise at the mercy of
-// whatever else the machine does meanwhile, and the ratios built on them
-// with them.
+// aloneRounds is how many times the parse, enrich and sink measurements
+// run; the best round counts. A few seconds each, they are otherwise at the
+// mercy of whatever else the machine does meanwhile, and the ratios built
+// on them with them. Ingest is measured once, as it reads the sample:
+// another round would read the input up to the sample again.
 const aloneRounds = 2
 
 // measureStagesAlone runs each stage's work, as the runtime calls it (codec
@@ -32,11 +33,15 @@ const aloneRounds = 2
 // parse and enrich on every core, the sink on one goroutine (its contract,
 // with its background commits). The slowest of these bounds what the
 // pipeline can do; their CPU per cable, summed, bounds what it can do on
-// shared cores. Each stage's figures are the best of aloneRounds.
+// shared cores.
 func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir string) ([]benchAlone, error) {
+	raw, ingestAlone, err := readAlone(ctx, inputs, skip, n)
+	if err != nil {
+		return nil, err
+	}
 	var best []benchAlone
 	for round := range aloneRounds {
-		as, err := measureStagesOnce(ctx, inputs, skip, n, filepath.Join(dir, fmt.Sprint(round)))
+		as, err := handleAlone(ctx, raw, filepath.Join(dir, fmt.Sprint(round)))
 		if err != nil {
 			return nil, err
 		}
@@ -49,19 +54,21 @@ func measureStagesAlone(ctx context.Context, inputs []string, skip, n int, dir s
 			best[i].CPUPerCable = min(best[i].CPUPerCable, a.CPUPerCable)
 		}
 	}
-	return best, nil
+	return append([]benchAlone{ingestAlone}, best...), nil
 }
 
-func measureStagesOnce(ctx context.Context, inputs []string, skip, n int, dir string) ([]benchAlone, error) {
+// readAlone reads n documents after the first skip into raw messages,
+// timing the reading of those n.
+func readAlone(ctx context.Context, inputs []string, skip, n int) ([]*pipeline.Message, benchAlone, error) {
 	var raw []*pipeline.Message
-	var ingestRun aloneRun
+	var run aloneRun
 	err := ingest.Read(ctx, inputs, func(doc schemas.Document, bad error) error {
 		if bad == nil && skip > 0 {
 			skip--
 			return nil
 		}
 		if len(raw) == 0 {
-			ingestRun = startAlone() // after the first document's read: n-1 are timed
+			run = startAlone() // after the first document's read: n-1 are timed
 		}
 		if bad == nil {
 			m := ingest.Message(doc)
@@ -74,9 +81,14 @@ func measureStagesOnce(ctx context.Context, inputs []string, skip, n int, dir st
 		return nil
 	})
 	if err != nil && !errors.Is(err, errEnough) {
-		return nil, err
+		return nil, benchAlone{}, err
 	}
-	ingestAlone := ingestRun.done("ingest", max(0, len(raw)-1))
+	return raw, run.done("ingest", max(0, len(raw)-1)), nil
+}
+
+// handleAlone runs parse, enrich and the sink in turn over raw, the sink
+// into a warehouse at dir.
+func handleAlone(ctx context.Context, raw []*pipeline.Message, dir string) ([]benchAlone, error) {
 	parsed, parseAlone := runAlone(ctx, "parse", parse.Stage(), raw)
 	enriched, enrichAlone := runAlone(ctx, "enrich", enrich.Stage(), parsed)
 	s, err := sink.Open(sink.Config{Dir: dir})
@@ -95,7 +107,7 @@ func measureStagesOnce(ctx context.Context, inputs []string, skip, n int, dir st
 	if res, err := s.Flush(ctx); err != nil || res.Err != nil {
 		return nil, errors.Join(err, res.Err)
 	}
-	return []benchAlone{ingestAlone, parseAlone, enrichAlone, sinkRun.done("sink", len(enriched))}, nil
+	return []benchAlone{parseAlone, enrichAlone, sinkRun.done("sink", len(enriched))}, nil
 }
 
 // aloneRun is a stage-alone measurement under way: wall and process CPU

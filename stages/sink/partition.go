@@ -26,13 +26,12 @@ type partition struct {
 	recipients *tableFile[schemas.RecipientRow]
 	references *tableFile[schemas.ReferenceRow]
 
-	msgs     []*pipeline.Message
-	seqs     []uint64
-	stream   string
-	written  []CableRecord
-	pending  map[contentKey]bool // cables written here
-	rows     schemas.RowSet      // scratch for write
-	cableRow [1]schemas.CableRow
+	msgs    []*pipeline.Message
+	seqs    []uint64
+	stream  string
+	written []CableRecord
+	pending map[contentKey]bool // cables written here
+	rows    schemas.RowSet      // scratch for write
 }
 
 // contentKey is one cable's content: its reference id and content hash.
@@ -85,9 +84,7 @@ func (p *partition) write(c *schemas.Cable, v int32) error {
 	rows := &p.rows
 	rows.Set(c, v)
 	defer rows.Clear()
-	p.cableRow[0] = rows.Cable
-	defer clear(p.cableRow[:])
-	if err := p.cables.write(p.cableRow[:]); err != nil {
+	if err := p.cables.write(rows.Cables); err != nil {
 		return err
 	}
 	if err := p.paragraphs.write(rows.Paragraphs); err != nil {

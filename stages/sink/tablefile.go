@@ -224,7 +224,7 @@ func (t *tableFile[T]) close() (FileRecord, error) {
 	if err != nil {
 		return FileRecord{}, fmt.Errorf("%s: %w", t.temp, err)
 	}
-	merged := t.sorted != nil && !t.sorted.inOrder
+	merged := t.sorted != nil && !t.sorted.inOrder()
 	return FileRecord{Table: t.table, Path: t.final, Temp: t.temp, Rows: t.rows, Bytes: t.cw.n, merged: merged}, nil
 }
 
@@ -273,14 +273,13 @@ type sortedWriter[T any] struct {
 	hold    int // rows a flush keeps back while rows arrive in order
 	*sortBuf[T]
 
-	// In order: nothing spilled yet, and last is the last row written.
-	inOrder bool
+	// In order (no prefix yet), last is the last row written, if wrote.
 	wrote   bool
 	last    T
 	restart func() (run io.ReaderAt, size int64, out io.Writer, err error)
 
 	pool    *spillPool
-	prefix  *parquet.File             // the output up to the first row out of order
+	prefix  *parquet.File             // the output up to the first row out of order; nil while in order
 	spill   io.ReadWriteSeeker        // the runs spilled since
 	runs    *parquet.GenericWriter[T] // into spill, a row group per run
 	runOpts []parquet.WriterOption
@@ -291,8 +290,7 @@ type sortedWriter[T any] struct {
 func newSortedWriter[T any](out io.Writer, maxRows int, key sortKey[T], sorting []parquet.SortingColumn, pool *spillPool, outOpts, runOpts []parquet.WriterOption) *sortedWriter[T] {
 	return &sortedWriter[T]{
 		key: key, sorting: sorting, maxRows: maxRows, pool: pool, runOpts: runOpts, outOpts: outOpts,
-		inOrder: true,
-		out:     parquet.NewGenericWriter[T](out, outOpts...),
+		out: parquet.NewGenericWriter[T](out, outOpts...),
 	}
 }
 
@@ -318,12 +316,12 @@ func (w *sortedWriter[T]) flush(keep int) error {
 		return nil
 	}
 	w.sort()
-	if w.inOrder && w.wrote && w.key.cmp(&w.rows[0], &w.last) < 0 {
+	if w.inOrder() && w.wrote && w.key.cmp(&w.rows[0], &w.last) < 0 {
 		if err := w.demote(); err != nil {
 			return err
 		}
 	}
-	if w.inOrder {
+	if w.inOrder() {
 		n := len(w.rows) - min(keep, len(w.rows))
 		if n == 0 {
 			return nil
@@ -426,6 +424,10 @@ func (w *sortedWriter[T]) sort() {
 	w.idx, w.first = idx[:0], first[:0]
 }
 
+// inOrder reports whether every row so far came in order, so that the
+// output holds them all and there is nothing to merge.
+func (w *sortedWriter[T]) inOrder() bool { return w.prefix == nil }
+
 // demote makes the output written so far the first run to merge.
 func (w *sortedWriter[T]) demote() error {
 	if err := w.out.Close(); err != nil {
@@ -439,7 +441,7 @@ func (w *sortedWriter[T]) demote() error {
 	if err != nil {
 		return err
 	}
-	w.prefix, w.inOrder = f, false
+	w.prefix = f
 	var zero T
 	w.last = zero
 	w.out = parquet.NewGenericWriter[T](out, w.outOpts...)
@@ -486,13 +488,10 @@ func (w *sortedWriter[T]) Close() error {
 		putSortBuf(w.sortBuf)
 		w.sortBuf = nil
 	}
-	if w.inOrder {
+	if w.inOrder() {
 		return w.out.Close()
 	}
-	var rgs []parquet.RowGroup
-	if w.prefix != nil {
-		rgs = append(rgs, w.prefix.RowGroups()...)
-	}
+	rgs := slices.Clone(w.prefix.RowGroups()) // appended to below
 	if w.runs != nil {
 		defer func() {
 			w.pool.PutBuffer(w.spill)
