@@ -12,17 +12,29 @@ import (
 	"github.com/cablewire/cablewire/stages/sink"
 )
 
-// connect opens the broker the flags name and ensures t's streams.
+// connect opens the broker the flags name and ensures t's streams. An
+// external broker that is down, a cluster without a leader and streams
+// being made by another process are waited for (pipeline.Retry), so the
+// processes of a deployment start in any order; the embedded server's
+// errors are final.
 func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (*pipeline.Conn, error) {
-	conn, err := c.dial(ctx, name)
-	if err != nil {
-		return nil, err
+	var conn *pipeline.Conn
+	attempt := func(ctx context.Context) error {
+		cn, err := c.dial(ctx, name)
+		if err != nil {
+			return err
+		}
+		if err := ensureStreams(ctx, cn.JS, t, c.replicas); err != nil {
+			cn.Close()
+			return err
+		}
+		conn = cn
+		return nil
 	}
-	if err := ensureStreams(ctx, conn.JS, t, c.replicas); err != nil {
-		conn.Close()
-		return nil, err
+	if c.natsURL == "" {
+		return conn, attempt(ctx)
 	}
-	return conn, nil
+	return conn, pipeline.Retry(ctx, c.log(), "nats "+name, attempt)
 }
 
 // dial opens the broker the flags name.

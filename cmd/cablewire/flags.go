@@ -48,6 +48,7 @@ type common struct {
 	workers  int
 	replicas int
 	memMiB   int
+	logs     *slog.Logger // the command's logger, once made (logger)
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -65,12 +66,23 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
 }
 
+// logger makes the command's logger, writing to w at --log-level.
 func (c *common) logger(w io.Writer) *slog.Logger {
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lv = slog.LevelWarn
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	c.logs = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	return c.logs
+}
+
+// log is the command's logger, or one on standard error if the command
+// made none.
+func (c *common) log() *slog.Logger {
+	if c.logs == nil {
+		return c.logger(os.Stderr)
+	}
+	return c.logs
 }
 
 func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/enrich"
@@ -57,7 +59,14 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		default:
 			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich, parse+enrich or sink)", errUsage, name)
 		}
-		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
+		// In a cluster just formed, or with another process making the
+		// same consumer, this may fail for a while: wait.
+		var cons jetstream.Consumer
+		err := pipeline.Retry(ctx, o.log(), "consumer "+st.durable, func(ctx context.Context) error {
+			var err error
+			cons, err = pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -101,6 +110,13 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 	}
 	return w, nil
+}
+
+func (o workerOptions) log() *slog.Logger {
+	if o.logger == nil {
+		return slog.Default()
+	}
+	return o.logger
 }
 
 func (w *workers) goRun(f func() error) {
