@@ -184,7 +184,7 @@ func (r *Runner) handle(ctx context.Context, h Handler, m *Message) *inFlight {
 	r.cfg.Stats.Received.Add(1)
 	start := time.Now()
 	outs, err := r.timedHandle(ctx, h, m)
-	r.cfg.Stats.Busy.Add(int64(time.Since(start)))
+	r.cfg.Stats.handled(time.Since(start))
 	f := &inFlight{m: m, outs: outs, err: err}
 	if err != nil || len(outs) == 0 {
 		return f

@@ -23,6 +23,7 @@ type workerOptions struct {
 	sink    sink.Config
 	logger  *slog.Logger
 	onAck   map[string]func(*pipeline.Message) // by stage, for measurement
+	metrics *pipeline.Metrics                  // where the stages are exported, or nil
 }
 
 // workers is a set of running stage runners. Cancel the context given to
@@ -80,6 +81,9 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
 		w.runners[name] = r
+		if o.metrics != nil {
+			o.metrics.AddStage(r.Stats(), cons)
+		}
 		switch name {
 		case "parse":
 			w.goRun(func() error { return r.Run(ctx, parse.Stage()) })
@@ -103,6 +107,12 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 				return nil, err
 			}
 			w.sink = s
+			if o.metrics != nil {
+				if err := o.metrics.Register(s.Collectors()...); err != nil {
+					s.Close()
+					return nil, err
+				}
+			}
 			w.goRun(func() error {
 				err := r.RunCommitter(ctx, s)
 				return errors.Join(err, s.Close())
