@@ -3,8 +3,8 @@ package pipeline
 import (
 	"errors"
 	"log/slog"
-	"syscall"
 	"sync"
+	"syscall"
 	"time"
 )
 
