@@ -57,7 +57,7 @@ SELECT * FROM (
   QUALIFY version = max(version) OVER (PARTITION BY ref_id))` + filter + `;`},
 		{"ment", `-- ment: one row per cable and entity it mentions (people, organizations, places)
 CREATE OR REPLACE TEMP TABLE ment AS
-SELECT e.ref_id, s.month, e.type, e.canonical, any_value(e.country) AS country
+SELECT e.ref_id, s.month, e.type, e.canonical, any_value(nullif(e.country, '')) AS country
 FROM entities e JOIN sel s ON e.ref_id = s.ref_id AND e.version = s.version
 WHERE coalesce(e.canonical, '') <> ''` + efilter + `
 GROUP BY e.ref_id, s.month, e.type, e.canonical;`},
@@ -67,7 +67,8 @@ CREATE OR REPLACE TEMP TABLE cable_countries AS
 SELECT DISTINCT ref_id, country FROM (
   SELECT ref_id, unnest(countries) AS country FROM sel
   UNION ALL
-  SELECT ref_id, country FROM ment WHERE country IS NOT NULL);`},
+  SELECT ref_id, country FROM ment)
+WHERE length(country) = 2;`},
 		{"nodes", fmt.Sprintf(`-- nodes: the network's nodes, the people and the organizations mentioned in most cables
 -- (half of each), and the 100 places mentioned in most, whose co-mentions a click shows
 CREATE OR REPLACE TEMP TABLE nodes AS
