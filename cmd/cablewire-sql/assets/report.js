@@ -293,14 +293,19 @@
     selected: () => selected,
     chartIds: () => Object.keys(charts),
     sparklines: () => sparks.length,
-    // nodePixel is where node id is drawn, in page coordinates.
-    nodePixel: (id) => {
+    // drawnMs is how long after navigation the page had drawn everything.
+    drawnMs: performance.now(),
+    // nodeLayouts is where each network node is drawn: its id, centre in
+    // viewport coordinates and radius, for a test to click one.
+    nodeLayouts: () => {
       const c = charts["chart-network"];
-      const i = D.network.nodes.findIndex((n) => n.id === id);
-      const layout = c.getModel().getSeriesByIndex(0).getData().getItemLayout(i);
-      const [x, y] = c.convertToPixel({ seriesIndex: 0 }, layout);
+      const data = c.getModel().getSeriesByIndex(0).getData();
       const r = c.getDom().getBoundingClientRect();
-      return [r.left + window.scrollX + x, r.top + window.scrollY + y];
+      return D.network.nodes.map((n, i) => {
+        const [x, y] = c.convertToPixel({ seriesIndex: 0 }, data.getItemLayout(i));
+        const size = data.getItemVisual(i, "symbolSize");
+        return { id: n.id, x: r.left + x, y: r.top + y, r: (Array.isArray(size) ? size[0] : size) / 2 };
+      });
     },
   };
 })();
