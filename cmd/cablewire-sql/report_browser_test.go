@@ -33,7 +33,7 @@ func chromiumPath() string {
 // openInChromium starts headless Chromium with a fresh profile and returns
 // a tab's context, and the console messages of type error and the
 // exceptions the page has logged so far.
-func openInChromium(t *testing.T) (context.Context, func() []string) {
+func openInChromium(t testing.TB) (context.Context, func() []string) {
 	t.Helper()
 	bin := chromiumPath()
 	if bin == "" {

@@ -75,10 +75,12 @@ type network struct {
 }
 
 type netNode struct {
-	ID     int64  `json:"id"`
-	Type   string `json:"type"`
-	Name   string `json:"name"`
-	Cables int64  `json:"cables"`
+	ID     int64   `json:"id"`
+	Type   string  `json:"type"`
+	Name   string  `json:"name"`
+	Cables int64   `json:"cables"`
+	X      float64 `json:"x"` // forceLayout's position, in the unit square
+	Y      float64 `json:"y"`
 }
 
 // nodeBreakdowns is what the page shows for the cables mentioning one
@@ -327,14 +329,26 @@ func (q *querier) network(ctx context.Context, rep *report, _ map[string]int) er
 		return err
 	}
 	rep.Network.EdgesSQL = sqlEdges(q.opts)
-	return q.each(ctx, "edges", rep.Network.EdgesSQL, func(scan func(...any) error) error {
+	if err := q.each(ctx, "edges", rep.Network.EdgesSQL, func(scan func(...any) error) error {
 		var e [3]int64
 		if err := scan(&e[0], &e[1], &e[2]); err != nil {
 			return err
 		}
 		rep.Network.Edges = append(rep.Network.Edges, e)
 		return nil
-	})
+	}); err != nil {
+		return err
+	}
+	start := time.Now()
+	index := make(map[int64]int, len(rep.Network.Nodes))
+	for i, n := range rep.Network.Nodes {
+		index[n.ID] = i
+	}
+	for i, p := range forceLayout(len(rep.Network.Nodes), rep.Network.Edges, index) {
+		rep.Network.Nodes[i].X, rep.Network.Nodes[i].Y = p[0], p[1]
+	}
+	q.timings["layout"] = fmt.Sprintf("%.2f", time.Since(start).Seconds())
+	return nil
 }
 
 func (q *querier) worldMap(ctx context.Context, rep *report, _ map[string]int) error {

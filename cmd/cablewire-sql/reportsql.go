@@ -48,26 +48,29 @@ func reportDefs(o reportOptions) []reportDef {
 		efilter = "\n  AND " + strings.Join(epart, " AND ")
 	}
 	return []reportDef{
-		{"sel", `-- sel: the cables of the report, latest version of each
+		{"sel", `-- sel: the cables of the report, latest version of each; cid numbers them for cheaper joins
 CREATE OR REPLACE TEMP TABLE sel AS
-SELECT * FROM (
+SELECT (row_number() OVER (ORDER BY ref_id))::INTEGER AS cid, * FROM (
   SELECT ref_id, version, printf('%04d-%02d', year, month) AS month, classification,
          coalesce(origin_post, origin, '(no origin)') AS post, tags, countries
   FROM cables
   QUALIFY version = max(version) OVER (PARTITION BY ref_id))` + filter + `;`},
 		{"ment", `-- ment: one row per cable and entity it mentions (people, organizations, places)
 CREATE OR REPLACE TEMP TABLE ment AS
-SELECT e.ref_id, s.month, e.type, e.canonical, any_value(nullif(e.country, '')) AS country
+SELECT s.cid, any_value(s.month) AS month, e.type, e.canonical, any_value(nullif(e.country, '')) AS country
 FROM entities e JOIN sel s ON e.ref_id = s.ref_id AND e.version = s.version
 WHERE coalesce(e.canonical, '') <> ''` + efilter + `
-GROUP BY e.ref_id, s.month, e.type, e.canonical;`},
+GROUP BY s.cid, e.type, e.canonical;`},
+		{"cable_tags", `-- cable_tags: one row per cable and TAG
+CREATE OR REPLACE TEMP TABLE cable_tags AS
+SELECT DISTINCT cid, month, unnest(tags) AS tag FROM sel;`},
 		{"cable_countries", `-- cable_countries: the countries a cable is about: its geographic TAGS (cables.countries,
 -- ISO codes mapped from the FIPS TAGS) and the countries of the entities it mentions
 CREATE OR REPLACE TEMP TABLE cable_countries AS
-SELECT DISTINCT ref_id, country FROM (
-  SELECT ref_id, unnest(countries) AS country FROM sel
+SELECT DISTINCT cid, country FROM (
+  SELECT cid, unnest(countries) AS country FROM sel
   UNION ALL
-  SELECT ref_id, country FROM ment)
+  SELECT cid, country FROM ment)
 WHERE length(country) = 2;`},
 		{"nodes", fmt.Sprintf(`-- nodes: the network's nodes, the people and the organizations mentioned in most cables
 -- (half of each), and the 100 places mentioned in most, whose co-mentions a click shows
@@ -81,11 +84,11 @@ FROM (
   (SELECT * FROM c WHERE type = 'PLACE' ORDER BY cables DESC, canonical LIMIT 100));`, o.nodes/2)},
 		{"node_cables", `-- node_cables: the cables mentioning each node; net: a node of the network
 CREATE OR REPLACE TEMP TABLE node_cables AS
-SELECT n.id, n.type <> 'PLACE' AS net, m.ref_id FROM ment m JOIN nodes n USING (type, canonical);`},
+SELECT n.id, n.type <> 'PLACE' AS net, m.cid FROM ment m JOIN nodes n USING (type, canonical);`},
 		{"pairs", `-- pairs: cables mentioning both of two nodes (not both places)
 CREATE OR REPLACE TEMP TABLE pairs AS
 SELECT a.id AS a, b.id AS b, count(*) AS cables
-FROM node_cables a JOIN node_cables b ON a.ref_id = b.ref_id AND a.id < b.id AND (a.net OR b.net)
+FROM node_cables a JOIN node_cables b ON a.cid = b.cid AND a.id < b.id AND (a.net OR b.net)
 GROUP BY ALL;`},
 	}
 }
@@ -103,10 +106,9 @@ SELECT post, count(*) AS cables
 FROM sel GROUP BY post ORDER BY cables DESC, post LIMIT 25;`
 
 	sqlTags = `-- the 12 most used TAGS, cables per month
-WITH t AS (SELECT month, unnest(tags) AS tag FROM sel),
-top AS (SELECT tag, count(*) AS cables FROM t GROUP BY tag ORDER BY cables DESC, tag LIMIT 12)
+WITH top AS (SELECT tag, count(*) AS cables FROM cable_tags GROUP BY tag ORDER BY cables DESC, tag LIMIT 12)
 SELECT tag, month, count(*) AS cables
-FROM t JOIN top USING (tag) GROUP BY ALL ORDER BY tag, month;`
+FROM cable_tags JOIN top USING (tag) GROUP BY ALL ORDER BY tag, month;`
 
 	sqlEntities = `-- the 15 people, organizations and places mentioned in most cables, cables per month
 WITH top AS (
@@ -127,24 +129,26 @@ FROM cable_countries GROUP BY country ORDER BY cables DESC, country;`
 	// mentioning it.
 	sqlNodeMonthly = `-- per node: its cables per month by classification
 SELECT nc.id, s.month, s.classification, count(*) AS cables
-FROM node_cables nc JOIN sel s USING (ref_id) WHERE nc.net GROUP BY ALL ORDER BY ALL;`
+FROM node_cables nc JOIN sel s USING (cid) WHERE nc.net GROUP BY ALL ORDER BY ALL;`
 
 	sqlNodePosts = `-- per node: the 10 posts that wrote most about it
 SELECT nc.id, s.post, count(*) AS cables
-FROM node_cables nc JOIN sel s USING (ref_id) WHERE nc.net GROUP BY nc.id, s.post
+FROM node_cables nc JOIN sel s USING (cid) WHERE nc.net GROUP BY nc.id, s.post
 QUALIFY row_number() OVER (PARTITION BY nc.id ORDER BY cables DESC, s.post) <= 10
 ORDER BY nc.id, cables DESC, s.post;`
 
 	sqlNodeTags = `-- per node: its 6 most used TAGS, cables per month
-WITH t AS (SELECT nc.id, s.month, unnest(s.tags) AS tag FROM node_cables nc JOIN sel s USING (ref_id) WHERE nc.net),
-top AS (SELECT id, tag FROM t GROUP BY id, tag
-        QUALIFY row_number() OVER (PARTITION BY id ORDER BY count(*) DESC, tag) <= 6)
-SELECT id, tag, month, count(*) AS cables
-FROM t JOIN top USING (id, tag) GROUP BY ALL ORDER BY id, tag, month;`
+WITH top AS (
+  SELECT nc.id, ct.tag FROM node_cables nc JOIN cable_tags ct USING (cid) WHERE nc.net
+  GROUP BY nc.id, ct.tag
+  QUALIFY row_number() OVER (PARTITION BY nc.id ORDER BY count(*) DESC, ct.tag) <= 6)
+SELECT nc.id, ct.tag, ct.month, count(*) AS cables
+FROM node_cables nc JOIN cable_tags ct USING (cid) SEMI JOIN top ON top.id = nc.id AND top.tag = ct.tag
+WHERE nc.net GROUP BY ALL ORDER BY ALL;`
 
 	sqlNodeMap = `-- per node: cables about each country
 SELECT nc.id, cc.country, count(*) AS cables
-FROM node_cables nc JOIN cable_countries cc USING (ref_id) WHERE nc.net GROUP BY ALL ORDER BY ALL;`
+FROM node_cables nc JOIN cable_countries cc USING (cid) WHERE nc.net GROUP BY ALL ORDER BY ALL;`
 
 	sqlNodeEntities = `-- per node: the 10 people, organizations and places of the nodes table mentioned most often with it
 WITH d AS (SELECT a AS id, b AS other, cables FROM pairs UNION ALL SELECT b, a, cables FROM pairs)
