@@ -10,7 +10,9 @@
 #                   Natural Earth 1:50m TopoJSON (public domain), converted
 #                   with topojson-client (ISC); each feature's name is its
 #                   ISO 3166-1 alpha-2 code (numeric -> alpha-2 from
-#                   i18n-iso-countries' codes.json, MIT), label its name.
+#                   i18n-iso-countries' codes.json, MIT), label its name;
+#                   Antarctica is left out, rings across the antimeridian
+#                   moved east of it (the page draws a flat map).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=cmd/cablewire-sql/assets
@@ -55,7 +57,12 @@ const byName = { "Kosovo": "XK", "N. Cyprus": "CY", "Somaliland": "SO", "Siachen
 // Coordinates to 0.1 degree (what a page-wide map shows), with the points a
 // ring repeats after rounding dropped; a ring left with under 4 is dropped.
 const pt = (p) => [Math.round(p[0] * 10) / 10, Math.round(p[1] * 10) / 10];
+// The data is spherical: a ring that crosses the antimeridian (Chukotka,
+// Fiji) would be drawn across the whole of a flat map, so its western
+// longitudes are moved east of 180.
+const crosses = (r) => r.some((p, i) => i > 0 && Math.abs(p[0] - r[i - 1][0]) > 180);
 const ring = (r) => {
+  if (crosses(r)) r = r.map((p) => p[0] < 0 ? [p[0] + 360, p[1]] : p);
   const out = [];
   for (const p of r.map(pt)) {
     const l = out[out.length - 1];
@@ -69,7 +76,7 @@ const fc = topojson.feature(topo, topo.objects.countries);
 const features = [];
 for (const f of fc.features) {
   const code = f.id !== undefined ? byNumeric[f.id] : byName[f.properties.name];
-  if (!code || !f.geometry) continue;
+  if (!code || !f.geometry || code === "AQ") continue; // Antarctica: no embassy, and it circles the pole
   const coordinates = round(f.geometry);
   if (!coordinates || coordinates.length === 0) continue;
   features.push({ type: "Feature", properties: { name: code, label: f.properties.name },

@@ -169,11 +169,10 @@ func (q *querier) each(ctx context.Context, name, query string, scan func(func(.
 func (q *querier) report(ctx context.Context, o reportOptions) (*report, error) {
 	q.timings = map[string]string{}
 	q.opts = o
-	abs, _ := filepath.Abs(o.warehouse)
 	rep := &report{
 		Title:     "cablewire report",
 		Generated: time.Now().UTC().Format(time.RFC3339),
-		Warehouse: abs,
+		Warehouse: o.warehouse, // as given, so the cablewire-sql command the page shows runs where the report was made
 		Filters:   map[string]string{},
 		Defs:      reportDefs(o),
 		Timings:   q.timings,

@@ -134,12 +134,22 @@
     }, true);
   }
 
+  // Sparklines cover the months the time charts open on, by quarter when
+  // that is many months: 130 pixels show no more.
+  const sparkBuckets = (() => {
+    const n = D.months.length - zoomStart, per = n > 90 ? 3 : 1, out = [];
+    for (let i = zoomStart; i < D.months.length; i += per) out.push([i, Math.min(i + per, D.months.length)]);
+    return out;
+  })();
+  const sparkLabels = sparkBuckets.map(([a, b]) => b - a > 1 ? D.months[a] + "…" + D.months[b - 1] : D.months[a]);
+  const bucketed = (v) => sparkBuckets.map(([a, b]) => { let s = 0; for (let i = a; i < b; i++) s += v[i]; return s; });
+
   function entities() {
     for (const s of sparks) s.dispose();
     sparks = [];
     const note = document.getElementById("entities-note");
     if (selected === null) {
-      note.textContent = "The 15 people, organizations and places mentioned in most cables, with their cables per month.";
+      note.textContent = "The 15 people, organizations and places mentioned in most cables, with their cables over time (by quarter over a long span), from the month the time charts open on.";
     } else {
       note.textContent = `Mentioned most often with ${nodeById.get(selected).name}, in the cables that mention it ` +
         "(among the network's people and organizations and the 100 places mentioned in most cables).";
@@ -148,7 +158,7 @@
       const table = document.getElementById("ent-" + type);
       table.replaceChildren();
       const head = el("tr");
-      head.append(el("th", {}, "#"), el("th", {}, "name"), el("th", { class: "num" }, "cables"), el("th", {}, selected === null ? "per month" : ""));
+      head.append(el("th", {}, "#"), el("th", {}, "name"), el("th", { class: "num" }, "cables"), el("th", {}, selected === null ? "over time" : "with it"));
       table.append(head);
       const rows = selected === null ? D.entities.types[type] || [] : (D.byNode.entities[selected] || {})[type] || [];
       const max = rows.reduce((a, r) => Math.max(a, r.cables), 1);
@@ -164,10 +174,10 @@
           s.setOption({
             animation: false,
             grid: { left: 2, right: 2, top: 2, bottom: 2 },
-            xAxis: { type: "category", show: false, data: D.months },
+            xAxis: { type: "category", show: false, data: sparkLabels },
             yAxis: { type: "value", show: false },
             tooltip: { trigger: "axis", confine: true, textStyle: { fontSize: 10 } },
-            series: [{ type: "line", data: r.spark, showSymbol: false, lineStyle: { width: 1, color: "#2b6cb0" }, areaStyle: { color: "#c6dbf5" } }],
+            series: [{ type: "line", data: bucketed(r.spark), showSymbol: false, lineStyle: { width: 1, color: "#2b6cb0" }, areaStyle: { color: "#c6dbf5" } }],
           });
           sparks.push(s);
         } else {
