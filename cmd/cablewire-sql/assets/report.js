@@ -268,7 +268,8 @@
         "`cablewire report --data DIR` (the run's data directory) or `--nats URL` reads them; `cablewire dlq` lists them.";
       return;
     }
-    dn.textContent = `${fmt(D.deadLetters.total)} dead letters in ${D.deadLetters.source}, by stage and reason.`;
+    dn.textContent = `${fmt(D.deadLetters.total)} dead letters in ${D.deadLetters.source}` + (D.deadLetters.total ? ", by stage and reason." : ".");
+    if (!D.deadLetters.rows.length) return;
     const h = el("tr");
     h.append(el("th", {}, "stage"), el("th", {}, "reason"), el("th", { class: "num" }, "messages"));
     dt.append(h);
