@@ -146,6 +146,9 @@ type nodeLayout struct {
 // screenshot ($CABLEWIRE_REPORT_SCREENSHOT names where; the README's is
 // made so).
 func TestReportInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts Chromium and draws a report (10-35 s): skipped with -short")
+	}
 	ctx, consoleErrors := openInChromium(t)
 	dir := buildGeneratedWarehouse(t, 600, 11)
 	rep, err := buildReport(context.Background(), testOptions(dir))

@@ -29,7 +29,7 @@ type report struct {
 	Entities entityTables   `json:"entities"`
 	Network  network        `json:"network"`
 	Map      rankedChart    `json:"map"`
-	ByNode   nodeBreakdowns `json:"byNode"`
+	ByNode   nodeBreakdowns `json:"-"` // a script element of its own, parsed at the first click
 
 	Loads       loadTable    `json:"loads"`
 	DeadLetters *deadLetters `json:"deadLetters"`

@@ -27,7 +27,7 @@ var (
 
 // pageSlots are the markers of report.html, in the order they appear, and
 // what replaces each.
-var pageSlots = []string{"/*STYLE*/", "/*WORLD*/", "/*DATA*/", "/*ECHARTS*/", "/*SCRIPT*/"}
+var pageSlots = []string{"/*STYLE*/", "/*WORLD*/", "/*DATA*/", "/*NODES*/", "/*ECHARTS*/", "/*SCRIPT*/"}
 
 // writePage writes the self-contained page: everything it needs is inline,
 // so it opens with no network. The data is JSON in a script element;
@@ -37,8 +37,12 @@ func writePage(w io.Writer, rep *report) error {
 	if err != nil {
 		return err
 	}
+	nodes, err := json.Marshal(rep.ByNode)
+	if err != nil {
+		return err
+	}
 	fill := map[string]string{
-		"/*STYLE*/": pageCSS, "/*WORLD*/": worldJSON, "/*DATA*/": string(data),
+		"/*STYLE*/": pageCSS, "/*WORLD*/": worldJSON, "/*DATA*/": string(data), "/*NODES*/": string(nodes),
 		"/*ECHARTS*/": echartsJS, "/*SCRIPT*/": pageJS,
 	}
 	for _, part := range []string{worldJSON, echartsJS, pageJS} {

@@ -14,6 +14,9 @@
   let sparks = [];     // sparkline instances of the entity tables
   let selected = null; // network node id the page is filtered to, or null
   const nodeById = new Map(D.network.nodes.map((n) => [n.id, n]));
+  // What a click shows is most of the data: parsed at the first click.
+  let nodeData = null;
+  const byNode = () => nodeData || (nodeData = JSON.parse(document.getElementById("node-data").textContent));
 
   function chart(id) {
     if (!charts[id]) charts[id] = echarts.init(document.getElementById(id), null, { renderer: "svg" });
@@ -51,7 +54,7 @@
       const i = NODE_SQL.indexOf(name);
       if (selected !== null && i >= 0) {
         const n = nodeById.get(selected);
-        s = `-- filtered to node ${n.id} (${n.type} ${n.name}): this query, WHERE id = ${n.id}\n` + D.byNode.sql[i];
+        s = `-- filtered to node ${n.id} (${n.type} ${n.name}): this query, WHERE id = ${n.id}\n` + byNode().sql[i];
       }
       d.querySelector("pre").textContent = s;
     });
@@ -79,7 +82,7 @@
     let series = D.monthly.keys.map((k) => ({ key: k, data: D.monthly.series[k] }));
     if (selected !== null) {
       const dense = D.monthly.keys.map(() => new Array(D.months.length).fill(0));
-      for (const [m, c, n] of D.byNode.monthly[selected] || []) dense[c][m] += n;
+      for (const [m, c, n] of byNode().monthly[selected] || []) dense[c][m] += n;
       series = D.monthly.keys.map((k, i) => ({ key: k, data: dense[i] }));
     }
     chart("chart-monthly").setOption({
@@ -107,13 +110,13 @@
   }
 
   function posts() {
-    ranked("chart-posts", selected !== null ? D.byNode.posts[selected] || [] : D.posts.rows, "cables");
+    ranked("chart-posts", selected !== null ? byNode().posts[selected] || [] : D.posts.rows, "cables");
   }
 
   function tags() {
     let keys = D.tags.keys, series = D.tags.series;
     if (selected !== null) {
-      const t = D.byNode.tags[selected] || {};
+      const t = byNode().tags[selected] || {};
       keys = Object.keys(t).sort();
       series = {};
       for (const k of keys) {
@@ -160,7 +163,7 @@
       const head = el("tr");
       head.append(el("th", {}, "#"), el("th", {}, "name"), el("th", { class: "num" }, "cables"), el("th", {}, selected === null ? "over time" : "with it"));
       table.append(head);
-      const rows = selected === null ? D.entities.types[type] || [] : (D.byNode.entities[selected] || {})[type] || [];
+      const rows = selected === null ? D.entities.types[type] || [] : (byNode().entities[selected] || {})[type] || [];
       const max = rows.reduce((a, r) => Math.max(a, r.cables), 1);
       rows.forEach((r, i) => {
         const tr = el("tr");
@@ -226,7 +229,7 @@
   }
 
   function worldMap() {
-    const rows = selected !== null ? D.byNode.map[selected] || [] : D.map.rows;
+    const rows = selected !== null ? byNode().map[selected] || [] : D.map.rows;
     const max = rows.reduce((a, r) => Math.max(a, r.cables), 1);
     chart("chart-map").setOption({
       animation: false,
