@@ -90,6 +90,8 @@ type headerState struct {
 	list *[]schemas.Addressee // current TO or INFO list, for continuation lines
 	excl bool                 // in an XMT block
 	zny  string               // classification from the ZNY line (CCCCC -> CONFIDENTIAL)
+	// badDTG is a date-time group line whose year is out of range
+	badDTG string
 }
 
 // znyLevel maps the ZNY line's security letters to a classification.
@@ -160,6 +162,12 @@ func (h *headerState) headerLine(c *schemas.Cable, line string, dt *dtg, de *deL
 	if dt.Time.IsZero() {
 		if d, ok := parseDTG(s); ok {
 			*dt = d
+			h.list = nil
+			return
+		} else if d.Prec == "year" {
+			if h.badDTG == "" {
+				h.badDTG = s
+			}
 			h.list = nil
 			return
 		}

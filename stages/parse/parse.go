@@ -28,11 +28,14 @@ func parseDoc(doc schemas.Document) (schemas.Cable, error) {
 	if meta.RefID == "" {
 		meta.RefID = doc.RefID
 	}
-	c := parseText(text, &meta)
+	c, dp := parseCable(text, &meta)
 	c.ContentHash = doc.Hash
 	c.Source = doc.Source
 	if c.RefID == "" {
 		return schemas.Cable{}, notCable("no reference id")
+	}
+	if why := dp.reason(c.Created); why != "" {
+		return schemas.Cable{}, notCable(why)
 	}
 	if c.Created.IsZero() {
 		return schemas.Cable{}, notCable("no creation date")
@@ -118,6 +121,13 @@ func subjectPrefix(s string) (string, bool) {
 // parseText parses normalized cable text; meta carries the container's
 // hints (page table, csv columns) used only where the text is silent.
 func parseText(text string, meta *PageMeta) schemas.Cable {
+	c, _ := parseCable(text, meta)
+	return c
+}
+
+// parseCable is parseText that also says what was wrong with the dates
+// when the cable has no creation date to trust.
+func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 	var c schemas.Cable
 	c.SourceFormat = meta.SourceFormat
 	c.IsPartial = meta.Partial
@@ -274,7 +284,7 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 			}
 		}
 	}
-	return c
+	return c, dateProblem{dtg: hs.badDTG, meta: meta.BadDate}
 }
 
 func isCorrectedCopy(l string) bool {
@@ -591,6 +601,13 @@ func resolveRefID(c *schemas.Cable, cl classLine, haveClass bool, de deLine, yea
 	}
 	if haveClass && year > 0 && !isRedacted(cl.Station) {
 		if id := canonRefID(year, cl.Station, cl.Serial); id != "" {
+			if hint != "" && hint[2:] == id[2:] {
+				// same station and serial: the dates only disagree on the
+				// year, and a date never rewrites the id the cable was
+				// filed under (a DTG saying 9999, a late-December DTG).
+				c.RefID = hint
+				return false
+			}
 			st := normalizeStation(cl.Station)
 			if headerStation != "" && st != headerStation &&
 				(deID != "" && deID != id || deID == "" && hint != "" && hint != id) &&
