@@ -26,6 +26,69 @@ var titleWords = map[string]bool{
 	"PUBLIC": true, "REGIONAL": true, "SECURITY": true, "DAS": true, "A/DCM": true, "ACTING/DCM": true,
 	"INTERNAL": true, "EXTERNAL": true, "UNIT": true, "HEAD": true, "COORDINATOR": true, "ATTACHE": true,
 	"DEFENSE": true, "LEGAL": true, "CONSULAR": true, "MANAGEMENT": true, "SPECIAL": true, "ENVOY": true,
+	"A.I.": true, "A.I": true, "AI": true, "CHARGE D'AFFAIRES": true, "EMBASSY": true, "U.S.": true, "US": true,
+	"POLCOUN": true, "ECONCOUN": true, "POL/MIL": true, "POLMIL": true, "POLMILOFF": true, "CONGEN": true,
+	"AMBASSADOR,": true, "PRINCIPLE": true, "COUNSELLOR,": true, "DEPUTY,": true, "EMBOFF": true, "RSO": true,
+	"CONSUL-GENERAL": true, "CHARGE'": true, "ASSOCIATE": true, "INTERIM": true, "DIVISION": true, "BUREAU": true,
+}
+
+// bodyClassifiedBy finds a classification authority written in the
+// first paragraph rather than as a header field, as 1990s cables do:
+// "1. CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY DCM JANE ROE - 1.5 B,D."
+// or "1. (U) CLASSIFIED BY POLOFF JOHN DOE, 1.5 (D)." It returns the text
+// after "CLASSIFIED BY" up to the end of the reasons. Only a line start,
+// a paragraph number and marking, or a sentence end may come before the
+// label, and the text must give reasons, so prose that mentions
+// something "classified by" the ministry is not taken.
+func bodyClassifiedBy(lines []string) (string, bool) {
+	paras := 0
+	for i := 0; i < len(lines) && i < 40; i++ {
+		l := lines[i]
+		if _, _, _, _, ok := paraStart(l); ok {
+			if paras++; paras > 2 {
+				return "", false
+			}
+		}
+		at := indexFoldASCII(l, "CLASSIFIED BY")
+		if at < 0 {
+			continue
+		}
+		before := strings.TrimSpace(l[:at])
+		if _, _, rest, _, ok := paraStart(before + " x"); ok && rest == "x" {
+			before = ""
+		}
+		if before != "" && !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, ")") && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, "-") {
+			continue
+		}
+		var sb strings.Builder
+		sb.WriteString(l[at+len("CLASSIFIED BY"):])
+		for k := i + 1; k < len(lines) && k < i+4 && sb.Len() < 300; k++ {
+			n := strings.TrimSpace(lines[k])
+			if n == "" {
+				break
+			}
+			if _, _, _, _, ok := paraStart(n); ok {
+				break
+			}
+			sb.WriteByte(' ')
+			sb.WriteString(n)
+		}
+		seg := strings.TrimLeft(sb.String(), ": ")
+		r := reasonStart(seg)
+		if r < 0 || r > 160 {
+			continue
+		}
+		// the reasons end at the first full stop that is not a decimal
+		end := len(seg)
+		for j := r + 3; j < len(seg); j++ {
+			if seg[j] == '.' && (j+1 == len(seg) || !isDigit(seg[j+1])) {
+				end = j
+				break
+			}
+		}
+		return seg[:end], true
+	}
+	return "", false
 }
 
 // parseClassifiedBy splits the text of a "Classified By:" block into name,
@@ -52,7 +115,7 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 			u = strings.ToUpper(s)
 		}
 		trimmed := false
-		for _, suf := range []string{"FOR REASONS", "FOR REASON", "REASONS:", "REASON:", "REASONS", "REASON", "PER", "FOR", "UNDER", "E.O. 12958", "E.O. 13526", "EO 12958", "EO 13526", "E.O.12958", "E.O.13526", ",", ".", ";", ":", "-", "("} {
+		for _, suf := range []string{"SECTIONS", "SECTION", "FOR REASONS", "FOR REASON", "REASONS:", "REASON:", "REASONS", "REASON", "PER", "FOR", "UNDER", "E.O. 12958", "E.O. 13526", "EO 12958", "EO 13526", "E.O.12958", "E.O.13526", ",", ".", ";", ":", "-", "("} {
 			if strings.HasSuffix(u, suf) && (len(suf) == 1 || len(u) == len(suf) || !isLetter(u[len(u)-len(suf)-1])) {
 				s = strings.TrimSpace(s[:len(s)-len(suf)])
 				trimmed = true
@@ -69,26 +132,50 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	// "NAME, TITLE" or "TITLE NAME" (or "TITLE, NAME")
 	if first, rest, ok := strings.Cut(s, ","); ok {
 		first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
-		if looksLikeName(first) {
+		switch {
+		case looksLikeName(first) || rest != "" && allTitleWords(rest) && !allTitleWords(first) && len(strings.Fields(first)) <= 4:
+			// "Chris Stevens, DCM, Embassy Tripoli" / "DOE, AMBASSADOR"
 			return first, strings.TrimRight(rest, ". "), reasons
-		}
-		if looksLikeName(rest) {
-			return rest, first, reasons
+		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && len(strings.Fields(rest)) <= 4:
+			return strings.TrimRight(rest, ". "), first, reasons
 		}
 	}
 	ws := strings.Fields(s)
-	k := len(ws)
-	for k > 0 && !isTitleWord(strings.Trim(ws[k-1], ",.;")) && strings.IndexByte(ws[k-1], '/') < 0 {
-		k--
+	// title words before the name ("POLOFF", "Acting Political Counselor")
+	// and after it ("JANE ROE DCM"); the name is what is left
+	a := 0
+	for a < len(ws) && isTitleWordish(ws[a]) {
+		a++
 	}
-	name = strings.Trim(strings.Join(ws[k:], " "), ",; ")
-	title = strings.Trim(strings.Join(ws[:k], " "), ",; ")
-	if name == "" {
-		name, title = title, ""
+	b := len(ws)
+	for b > a && isTitleWordish(ws[b-1]) {
+		b--
 	}
+	if a == b {
+		// titles only ("CLASSIFIED BY SECTION 1.5 (B)"): no name
+		return "", strings.Trim(strings.Join(ws, " "), ",; "), reasons
+	}
+	name = strings.Trim(strings.Join(ws[a:b], " "), ",; ")
+	title = strings.Trim(strings.Join(ws[:a], " ")+" "+strings.Join(ws[b:], " "), ",; ")
 	return name, title, reasons
 }
 
+// isTitleWordish: a word of an office title, or an office code such as
+// "ISN/MTR" or "Pol/MC".
+func isTitleWordish(w string) bool {
+	t := strings.Trim(w, ",.;:")
+	return t == "" || isTitleWord(t) || isTitleWord(strings.Trim(w, ",;:")) || strings.IndexByte(t, '/') >= 0
+}
+
+func allTitleWords(s string) bool {
+	ws := strings.Fields(s)
+	for _, w := range ws {
+		if !isTitleWordish(w) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
 // reasonStart finds the "1.4"/"1.5"/"1.6" that opens the reasons.
 func reasonStart(s string) int {
 	for i := 0; i+2 < len(s); i++ {

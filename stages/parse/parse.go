@@ -70,6 +70,7 @@ const (
 	fieldRef
 	fieldClassBy
 	fieldCaveat
+	fieldDecl // a "DECL:" line without its E.O. label
 )
 
 // fieldStart reports which field a line opens and the text after its label.
@@ -91,9 +92,13 @@ func fieldStart(line string) (fieldKind, string) {
 		if r, ok := subjectPrefix(s); ok {
 			return fieldSubject, r
 		}
-	case 'R':
+	case 'R', 'P':
 		if r, ok := refPrefix(s); ok {
 			return fieldRef, r
+		}
+	case 'D':
+		if r, ok := declPrefix(s); ok {
+			return fieldDecl, r
 		}
 	case 'C':
 		if r, ok := classifiedByPrefix(s); ok {
@@ -211,7 +216,14 @@ func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 	if year == 0 && !meta.Created.IsZero() {
 		year = meta.Created.Year()
 	}
+	lines = splitRunOn(lines, fieldFrom)
+	lb.lines = lines
 	bodyFrom := readFields(&c, lines, fieldFrom, year)
+	if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+		if text, ok := bodyClassifiedBy(lines[bodyFrom:]); ok {
+			c.ClassifiedBy, c.ClassifiedByTitle, c.ClassificationReasons = parseClassifiedBy(text)
+		}
+	}
 
 	// 4. body: page and section lines, repeated markings and trailers removed.
 	lb.body = cleanBody(&c, lb.body[:0], lines[bodyFrom:], classIdx >= 0)
@@ -294,20 +306,20 @@ func isCorrectedCopy(l string) bool {
 // readFields reads the fields after the classification line (caveats,
 // E.O., TAGS, SUBJECT, REF, Classified By) and returns where the body
 // starts. Unlabelled lines among the fields (passing instructions such as
-// "STATE FOR INR/B") are skipped, not taken for the body.
+// "STATE FOR INR/B") are skipped, not taken for the body; so are handling
+// notices and page headers.
 func readFields(c *schemas.Cable, lines []string, from, year int) int {
 	bodyFrom := from
 	stray := 0
 	var refText strings.Builder
 	for i := from; i < len(lines); {
-		l := lines[i]
-		t := strings.TrimSpace(l)
+		t := trimDebris(lines[i])
 		if t == "" {
 			i++
 			continue
 		}
 		kind, rest := fieldStart(t)
-		if kind == fieldNone && isNoiseLine(t, true) {
+		if kind == fieldNone && (isNoiseLine(t, true) || noticeLine(t)) {
 			i++
 			continue
 		}
@@ -333,9 +345,13 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 			for _, x := range cav {
 				c.Caveats = appendCaveat(c.Caveats, x)
 			}
-		case fieldEO:
-			if c.EOOrder == "" {
-				c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+		case fieldEO, fieldDecl:
+			if c.EOOrder == "" && c.DeclDate == "" && c.DeclText == "" {
+				if kind == fieldDecl {
+					_, c.DeclDate, c.DeclText = parseEO("     " + rest)
+				} else {
+					c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+				}
 			}
 		case fieldTags:
 			var tb joiner
@@ -355,8 +371,20 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 			var tb joiner
 			tb.init(rest)
 			for j < len(lines) {
-				n := strings.TrimSpace(lines[j])
-				if n == "" || isRule(n) {
+				n := trimDebris(lines[j])
+				if n == "" && kind == fieldRef {
+					// a blank line ends the list unless the next line
+					// goes on with its next bullet ("¶B. PARIS 7527")
+					k := j + 1
+					for k < len(lines) && isBlank(lines[k]) {
+						k++
+					}
+					if k < len(lines) && nextRefBullet(tb.String(), lines[k]) {
+						j = k
+						continue
+					}
+				}
+				if n == "" || isRule(n) || noticeLine(n) {
 					break
 				}
 				if isNoiseLine(n, true) {
@@ -370,6 +398,9 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 					break
 				}
 				if kind == fieldRef && looksLikeProse(n) {
+					break
+				}
+				if kind == fieldSubject && opensSummary(n) {
 					break
 				}
 				tb.add(n)
