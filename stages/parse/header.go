@@ -120,6 +120,9 @@ func (h *headerState) headerLine(c *schemas.Cable, line string, dt *dtg, de *deL
 		h.list = nil
 		return
 	}
+	if isPageLine(s) {
+		return // "PAGE 02 STATE 123456 291400Z": a page break, not an addressee
+	}
 	switch {
 	case strings.HasPrefix(s, "VZCZC"):
 		if c.TransmissionID == "" {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"strings"
 
 	"github.com/cablewire/cablewire/schemas"
@@ -55,6 +56,9 @@ func Fields(text string) (c schemas.Cable) {
 			c = schemas.Cable{}
 		}
 	}()
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text) // "&#8217;" in text copied from a page
+	}
 	return parseText(normalizeText([]byte(text)), &PageMeta{})
 }
 
@@ -172,6 +176,9 @@ func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 			}
 			if _, _, _, _, ok := paraStart(l); ok {
 				break
+			}
+			if t := strings.TrimSpace(l); t != "" && (opensSummary(t) || looksLikeProse(t)) {
+				break // a fragment of body text, not a routing header
 			}
 			headerEnd = i + 1
 		}
@@ -692,7 +699,7 @@ func findMarked(paras []schemas.Paragraph, word string) string {
 		t := paras[k].Text
 		at := markerAt(t, word)
 		if at < 0 {
-			if k+1 < len(paras) && paras[k].N == 0 && strings.EqualFold(strings.Trim(t, " :.-"), word) {
+			if k+1 < len(paras) && paras[k].N == 0 && isMarkerHeading(t, word) {
 				k++
 				t, at = paras[k].Text, 0
 			} else {
@@ -753,7 +760,24 @@ func markerAt(t, word string) int {
 	if at < 0 || at < len(t) && isLetter(t[at]) {
 		return -1
 	}
+	// "SUMMARY AND COMMENT:", "Summary and action request.", "SUMMARY
+	// (CONTINUED):": the words up to the colon belong to the marker
+	if rest := t[at:]; len(rest) > 4 && (asciiHasPrefixFold(rest, " AND ") || asciiHasPrefixFold(rest, " & ") || strings.HasPrefix(rest, " (")) {
+		if k := strings.IndexAny(rest, ":.-"); k > 0 && k < 32 && len(strings.Fields(rest[:k])) <= 4 {
+			at += k + 1
+		}
+	}
 	return at
+}
+
+// isMarkerHeading reports a short heading that names the marked part
+// ("Summary", "SUMMARY AND KEY THEMES"): the part is the text after it.
+func isMarkerHeading(t, word string) bool {
+	t = strings.Trim(t, " :.-")
+	if !hasPrefixFold(t, word) || len(t) > 40 || len(t) > len(word) && t[len(word)] != ' ' {
+		return false
+	}
+	return len(strings.Fields(t)) <= 5
 }
 
 // beginMarker is "BEGIN " + word, without building it for the usual words.
