@@ -468,13 +468,18 @@ func cleanSubject(s string) string {
 	s = normalizeSpaces(s)
 	if _, r, ok := leadingMarking(s); ok {
 		s = r
+	} else if k := strings.IndexByte(s, ')'); len(s) > 2 && s[0] == '(' && k > 0 && k < 12 {
+		if _, _, ok := leadingMarking(strings.ToUpper(s[:k+1])); ok {
+			s = strings.TrimSpace(s[k+1:])
+		}
 	}
 	if k := strings.LastIndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
-		if _, r, ok := leadingMarking(s[k:]); ok && r == "" {
+		// "(C)", or "(s)" on a lower-cased page
+		if _, r, ok := leadingMarking(strings.ToUpper(s[k:])); ok && r == "" {
 			s = strings.TrimSpace(s[:k])
 		}
 	}
-	return s
+	return trimDebris(s)
 }
 
 // isNoiseLine reports lines that are layout, not text: page lines
@@ -698,8 +703,8 @@ func findMarked(paras []schemas.Paragraph, word string) string {
 	for k := 0; k < len(paras); k++ {
 		t := paras[k].Text
 		at := markerAt(t, word)
-		if at < 0 {
-			if k+1 < len(paras) && paras[k].N == 0 && isMarkerHeading(t, word) {
+		if heading := k+1 < len(paras) && paras[k].N == 0 && isMarkerHeading(t, word); at < 0 || heading {
+			if heading {
 				k++
 				t, at = paras[k].Text, 0
 			} else {
@@ -774,7 +779,7 @@ func markerAt(t, word string) int {
 // ("Summary", "SUMMARY AND KEY THEMES"): the part is the text after it.
 func isMarkerHeading(t, word string) bool {
 	t = strings.Trim(t, " :.-")
-	if !hasPrefixFold(t, word) || len(t) > 40 || len(t) > len(word) && t[len(word)] != ' ' {
+	if !hasPrefixFold(t, word) || len(t) > 40 || len(t) > len(word) && t[len(word)] != ' ' || strings.ContainsAny(t, ":.") {
 		return false
 	}
 	return len(strings.Fields(t)) <= 5
