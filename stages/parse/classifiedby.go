@@ -176,6 +176,7 @@ func allTitleWords(s string) bool {
 	}
 	return len(ws) > 0
 }
+
 // reasonStart finds the "1.4"/"1.5"/"1.6" that opens the reasons.
 func reasonStart(s string) int {
 	for i := 0; i+2 < len(s); i++ {

@@ -7,7 +7,7 @@ import "testing"
 // paragraph of 1990s cables. All names are invented.
 func TestClassifiedBy(t *testing.T) {
 	cases := []struct {
-		name, text            string
+		name, text          string
 		who, title, reasons string
 	}{
 		{"2000s field", "Classified By: Political Counselor Jane Roe for reasons 1.4 (b) and (d)\n", "Jane Roe", "Political Counselor", "1.4 (b) and (d)"},

@@ -56,10 +56,42 @@ func Fields(text string) (c schemas.Cable) {
 			c = schemas.Cable{}
 		}
 	}()
+	return fields(text)
+}
+
+// fields is Fields without the recover, so fuzzing sees any panic.
+func fields(text string) schemas.Cable {
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text) // "&#8217;" in text copied from a page
 	}
-	return parseText(normalizeText([]byte(text)), &PageMeta{})
+	var meta PageMeta
+	text = fragmentRefID(text, &meta)
+	return parseText(normalizeText([]byte(text)), &meta)
+}
+
+// fragmentRefID takes a fragment's own reference id from a first line
+// that holds only the id ("09STATE5678", "Reference ID: 09STATE5678"), so
+// the fragment's year dates the ids its REF block writes without one; it
+// returns the text without that line.
+func fragmentRefID(text string, meta *PageMeta) string {
+	s := strings.TrimLeft(text, " \t\r\n")
+	line, rest, _ := strings.Cut(s, "\n")
+	l := strings.TrimSpace(line)
+	for _, p := range []string{"REFERENCE ID:", "REFERENCE ID", "REF_ID:", "REFID:"} {
+		if asciiHasPrefixFold(l, p) {
+			l = strings.TrimSpace(l[len(p):])
+			break
+		}
+	}
+	if len(l) < 5 || len(l) > 40 || strings.IndexByte(l, ' ') >= 0 || !isDigit(l[0]) || !isDigit(l[1]) {
+		return text
+	}
+	id := normalizeRefID(l)
+	if id == "" || !knownStations[stationOf(id)] {
+		return text
+	}
+	meta.RefID = id
+	return rest
 }
 
 // fieldKind is a header field that can open a line after the

@@ -46,6 +46,9 @@ func TestReferences(t *testing.T) {
 		{"run together after the subject", dtg + "SUBJECT: TALKS REF: A. 08 LAGOS 1 B. LAGOS 2 Classified By: Jane Roe, reasons 1.4 (b)\n", []string{"08LAGOS1", "09LAGOS2"}},
 		{"page line inside the list", dtg + "REF: A. LAGOS 123\nLAGOS 00000999 001.2 OF 003\nB. LAGOS 456\n", []string{"09LAGOS123", "09LAGOS456"}},
 		{"year carried forward when the cable's year is unknown", "REF: A. 08 STATE 100 B. STATE 200 C. 07 STATE 300 D. STATE 400\n", []string{"08STATE100", "08STATE200", "07STATE300", "07STATE400"}},
+		{"year from the fragment's reference id line", "09MOSCOW5\nREF: MOSCOW 123\n", []string{"09MOSCOW123"}},
+		{"year from a Reference ID line", "Reference ID: 08LIMA7\n\nREF: A. LIMA 1 B. 07 LIMA 2\n", []string{"08LIMA1", "07LIMA2"}},
+		{"no year at all: kept as written", "REF: MOSCOW 123\n", nil},
 		{"not cables", dtg + "REF: A. EMAIL OF 3/1/09 B. TELCON OF MARCH 2\n", nil},
 	}
 	for _, tc := range cases {

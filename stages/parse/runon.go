@@ -50,7 +50,7 @@ func embeddedLabel(t string) int {
 		}
 		c := upper(t[i])
 		switch c {
-		case 'R', 'C', 'S', 'T', 'E', 'P':
+		case 'R', 'C', 'S', 'T', 'E', 'P', '1':
 		case pilcrow[0]:
 			if strings.HasPrefix(t[i:], pilcrow) && i+len(pilcrow) < len(t) && isDigit(t[i+len(pilcrow)]) {
 				return i
@@ -89,6 +89,24 @@ func labelAt(s string) bool {
 	}
 	if isNotice(s) {
 		return true
+	}
+	// "REF A. STATE 123", "REFS (A) ..." without a colon
+	if asciiHasPrefixFold(s, "REF") {
+		r := s[3:]
+		if len(r) > 0 && upper(r[0]) == 'S' {
+			r = r[1:]
+		}
+		if len(r) > 1 && r[0] == ' ' {
+			if b, _ := refBullet(r[1:]); b == 'A' {
+				return true
+			}
+		}
+	}
+	// the first paragraph run onto the fields: "... 1. (C) SUMMARY: ..."
+	if s[0] == '1' && len(s) > 4 && s[1] == '.' && s[2] == ' ' && s[3] == '(' {
+		if _, _, ok := leadingMarking(s[3:]); ok {
+			return true
+		}
 	}
 	// a telegram page header: "PAGE 02 STATE 123456 291400Z"
 	if strings.HasPrefix(s, "PAGE ") && len(s) > 8 && isDigit(s[5]) && isDigit(s[6]) && s[7] == ' ' {
