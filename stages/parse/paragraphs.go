@@ -340,6 +340,7 @@ var notSignerWord = map[string]bool{
 	"PAGE": true, "SECTION": true, "ENDS": true, "STATE": true, "PARA": true, "PARAS": true, "REF": true,
 	"REFTEL": true, "SEPTEL": true, "SUMMARY": true, "BEGIN": true, "TEXT": true, "QUOTE": true,
 	"UNQUOTE": true, "ACTION": true, "INFO": true, "XMT": true, "GDS": true, "OADR": true, "DECL": true,
+	"END": true,
 }
 
 // isInstruction reports a classification instruction written next to the

@@ -209,7 +209,7 @@ func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 			if _, _, _, _, ok := paraStart(l); ok {
 				break
 			}
-			if t := strings.TrimSpace(l); t != "" && (opensSummary(t) || looksLikeProse(t)) {
+			if t := strings.TrimSpace(l); t != "" && (opensSummary(t) || looksLikeProse(t) || endsSentence(t) && t[len(t)-1] == '.' && strings.Count(t, " ") >= 2) {
 				break // a fragment of body text, not a routing header
 			}
 			headerEnd = i + 1

@@ -25,6 +25,8 @@ func TestSigners(t *testing.T) {
 		{"after a link", "5. (U) Visit our site: http://www.example.sgov.gov/p/x/index.c fm\n\nROE\n", []string{"ROE"}},
 		{"glued after a link", "5. (U) Visit our site: http://www.example.sgov.gov/wiki/Portal:Unit ed_Land ROE\n", []string{"ROE"}},
 		{"instruction before the name", "3. DEPARTMENT WILL ADVISE.\nGP-3 HARTWELL\n", []string{"HARTWELL"}},
+		{"without a paragraph number", "THE DEPARTMENT WILL ADVISE.\nHARTWELL\n", []string{"HARTWELL"}},
+		{"an end line is not a signer", "3. DEPARTMENT WILL ADVISE.\nEnd Cable Text\n", nil},
 		{"a function word is not a signer", "5. (C) THE EMBASSY WILL FOLLOW THIS ISSUE.\nThe\n", nil},
 		{"a marking is not a signer", "5. (C) THE EMBASSY WILL FOLLOW THIS ISSUE.\nNOFORN\n", nil},
 		{"end comment is not a signer", "5. (C) Comment: we will see. End Comment.\n", nil},
