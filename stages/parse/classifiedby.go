@@ -133,10 +133,10 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	if first, rest, ok := strings.Cut(s, ","); ok {
 		first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
 		switch {
-		case looksLikeName(first) || rest != "" && allTitleWords(rest) && !allTitleWords(first) && len(strings.Fields(first)) <= 4:
+		case looksLikeName(first) || rest != "" && allTitleWords(rest) && !allTitleWords(first) && wordCount(first) <= 4:
 			// "Chris Stevens, DCM, Embassy Tripoli" / "DOE, AMBASSADOR"
 			return first, strings.TrimRight(rest, ". "), reasons
-		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && len(strings.Fields(rest)) <= 4:
+		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && wordCount(rest) <= 4:
 			return strings.TrimRight(rest, ". "), first, reasons
 		}
 	}
@@ -168,13 +168,22 @@ func isTitleWordish(w string) bool {
 }
 
 func allTitleWords(s string) bool {
-	ws := strings.Fields(s)
-	for _, w := range ws {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
 		if !isTitleWordish(w) {
 			return false
 		}
+		n++
 	}
-	return len(ws) > 0
+	return n > 0
+}
+
+func wordCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // reasonStart finds the "1.4"/"1.5"/"1.6" that opens the reasons.

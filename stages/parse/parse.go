@@ -486,7 +486,7 @@ func opensSummary(t string) bool {
 // the block.
 func looksLikeProse(s string) bool {
 	lower := 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if w[0] >= 'a' && w[0] <= 'z' {
 			lower++
 		}
@@ -814,7 +814,7 @@ func isMarkerHeading(t, word string) bool {
 	if !hasPrefixFold(t, word) || len(t) > 40 || len(t) > len(word) && t[len(word)] != ' ' || strings.ContainsAny(t, ":.") {
 		return false
 	}
-	return len(strings.Fields(t)) <= 5
+	return wordCount(t) <= 5
 }
 
 // beginMarker is "BEGIN " + word, without building it for the usual words.

@@ -160,11 +160,6 @@ func (rs *refScan) findCableIDs(item string) []string {
 		}
 	}
 	lastStation, lastYear, lastSerial := "", 0, -1
-	defer func() {
-		if lastStation != "" {
-			rs.station, rs.stationYear = lastStation, lastYear
-		}
-	}()
 	for i := 0; i < len(f); i++ {
 		// an id written whole: 08STATE123
 		if w := strings.TrimRight(f[i], "."); len(w) >= 5 && isDigit(w[0]) && isDigit(w[1]) && isUpper(w[2]) && isDigit(w[len(w)-1]) {
@@ -240,6 +235,9 @@ func (rs *refScan) findCableIDs(item string) []string {
 		}
 		i = next
 		lastSerial = i
+	}
+	if lastStation != "" {
+		rs.station, rs.stationYear = lastStation, lastYear
 	}
 	return ids
 }
