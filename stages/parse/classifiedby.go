@@ -97,6 +97,9 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	s = normalizeSpaces(s)
 	if at := reasonStart(s); at >= 0 {
 		reasons = strings.TrimRight(strings.TrimSpace(s[at:]), ".;, ")
+		if strings.HasSuffix(reasons, ")") && strings.Count(reasons, ")") > strings.Count(reasons, "(") {
+			reasons = strings.TrimSpace(strings.TrimSuffix(reasons, ")")) // "(Reasons 1.4 B and D)"
+		}
 		s = s[:at]
 	}
 	s = strings.TrimSpace(s)
@@ -135,14 +138,23 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 		switch {
 		case looksLikeName(first) || rest != "" && allTitleWords(rest) && !allTitleWords(first) && wordCount(first) <= 4:
 			// "Chris Stevens, DCM, Embassy Tripoli" / "DOE, AMBASSADOR"
-			return first, strings.TrimRight(rest, ". "), reasons
-		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && wordCount(rest) <= 4:
-			return strings.TrimRight(rest, ". "), first, reasons
+			n, t := splitTitles(first)
+			return n, joinTitle(t, strings.TrimRight(rest, ". ")), reasons
+		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && wordCount(rest) <= 5:
+			// "Charge d'Affaires, a.i. Jane Roe"
+			n, t := splitTitles(strings.TrimRight(rest, ". "))
+			return n, joinTitle(first, t), reasons
 		}
 	}
+	name, title = splitTitles(s)
+	return name, title, reasons
+}
+
+// splitTitles splits "TITLE NAME TITLE" at the title words before the name
+// ("POLOFF", "Acting Political Counselor") and after it ("JANE ROE DCM");
+// titles alone ("SECTION") give no name.
+func splitTitles(s string) (name, title string) {
 	ws := strings.Fields(s)
-	// title words before the name ("POLOFF", "Acting Political Counselor")
-	// and after it ("JANE ROE DCM"); the name is what is left
 	a := 0
 	for a < len(ws) && isTitleWordish(ws[a]) {
 		a++
@@ -152,12 +164,21 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 		b--
 	}
 	if a == b {
-		// titles only ("CLASSIFIED BY SECTION 1.5 (B)"): no name
-		return "", strings.Trim(strings.Join(ws, " "), ",; "), reasons
+		return "", strings.Trim(strings.Join(ws, " "), ",; ")
 	}
 	name = strings.Trim(strings.Join(ws[a:b], " "), ",; ")
 	title = strings.Trim(strings.Join(ws[:a], " ")+" "+strings.Join(ws[b:], " "), ",; ")
-	return name, title, reasons
+	return name, title
+}
+
+func joinTitle(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + ", " + b
 }
 
 // isTitleWordish: a word of an office title, or an office code such as

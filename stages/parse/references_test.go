@@ -49,6 +49,9 @@ func TestReferences(t *testing.T) {
 		{"year from the fragment's reference id line", "09MOSCOW5\nREF: MOSCOW 123\n", []string{"09MOSCOW123"}},
 		{"year from a Reference ID line", "Reference ID: 08LIMA7\n\nREF: A. LIMA 1 B. 07 LIMA 2\n", []string{"08LIMA1", "07LIMA2"}},
 		{"no year at all: kept as written", "REF: MOSCOW 123\n", nil},
+		{"a paragraph number is not a station", dtg + "REF: STATE 12345 - PARA 3\n", []string{"09STATE12345"}},
+		{"handling words after ids", dtg + "REF: KHARTOUM 123 (NOTAL), KHARTOUM 456 (EXDIS)\n", []string{"09KHARTOUM123", "09KHARTOUM456"}},
+		{"multi-word stations", dtg + "REFTELS: A) ABU DHABI 100, B) ADDIS ABABA 200, C) 08 HO CHI MINH CITY 300\n", []string{"09ABUDHABI100", "09ADDISABABA200", "08HOCHIMINHCITY300"}},
 		{"not cables", dtg + "REF: A. EMAIL OF 3/1/09 B. TELCON OF MARCH 2\n", nil},
 	}
 	for _, tc := range cases {

@@ -83,8 +83,10 @@ func labelAt(s string) bool {
 		}
 	}
 	if (strings.HasPrefix(s, "E.O. 1") || strings.HasPrefix(s, "EO 1")) && len(s) >= 9 {
+		// an E.O. line, not "E.O. 12958, reasons 1.4" inside Classified By
 		if r, ok := eoPrefix(s); ok && len(r) >= 5 {
-			return true
+			r = strings.TrimLeft(r[5:], " ")
+			return r == "" || r[0] == ':' || asciiHasPrefixFold(r, "DECL") || asciiHasPrefixFold(r, "N/A")
 		}
 	}
 	if isNotice(s) {

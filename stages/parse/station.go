@@ -197,10 +197,12 @@ type postWords struct {
 }
 
 // abbreviatedStation matches words written as prefixes of a post's words
-// ("RIO DE JAN" for RIO DE JANEIRO, "BUENOS AIR"), word for word; an
-// abbreviation that fits more than one station matches none.
+// ("RIO DE JAN" for RIO DE JANEIRO, "BUENOS AIR"), word for word, for
+// names of two words or more with one written whole (a single word such
+// as "PARA" is too easily a prefix of some post); an abbreviation that
+// fits more than one station matches none.
 func abbreviatedStation(words []string) string {
-	if len(words) == 0 || words[0] == "" {
+	if len(words) < 2 || words[0] == "" {
 		return ""
 	}
 	found := ""
@@ -208,15 +210,16 @@ func abbreviatedStation(words []string) string {
 		if len(pw.words) != len(words) {
 			continue
 		}
-		ok := true
+		ok, whole := true, false
 		for k, w := range words {
 			p := pw.words[k]
 			if len(w) > len(p) || len(w) < 3 && len(w) != len(p) || !strings.EqualFold(p[:len(w)], w) {
 				ok = false
 				break
 			}
+			whole = whole || len(w) == len(p)
 		}
-		if !ok {
+		if !ok || !whole {
 			continue
 		}
 		if found != "" && found != pw.station {
