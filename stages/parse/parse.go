@@ -793,6 +793,12 @@ func markerAt(t, word string) int {
 		at = len(word)
 	case hasPrefixFold(t, beginMarker(word)):
 		at = len(beginMarker(word))
+	case len(t) > len(word)+5 && isLetter(t[0]):
+		// "INTRODUCTION AND SUMMARY:", "Background and summary."
+		head := t[:min(len(t), 40)]
+		if k := indexFoldASCII(head, " AND "+word); k > 0 && k+5+len(word) < len(head) && strings.IndexByte(":.-", head[k+5+len(word)]) >= 0 && wordCount(head[:k]) <= 2 {
+			at = k + 5 + len(word)
+		}
 	}
 	if at < 0 || at < len(t) && isLetter(t[at]) {
 		return -1

@@ -17,6 +17,7 @@ func TestSummary(t *testing.T) {
 		{"heading with more words", "Summary and Key Themes\n---------------------\n\n1. (C) The minister agreed.\n\n2. (C) More.  End Summary\n\n3. (C) Not.\n", "The minister agreed.\n\nMore."},
 		{"no end marker: the paragraph", "1. (C) Summary: The minister agreed.\n\n2. (C) Other.\n", "The minister agreed."},
 		{"end marker across a line break", "1. (C) Summary: The minister agreed. End\nsummary.\n\n2. (C) Other.\n", "The minister agreed."},
+		{"after another heading word", "1. (C) Introduction and Summary: The minister agreed.\n\n2. (C) Other.\n", "The minister agreed."},
 		{"none", "1. (C) The minister agreed.\n", ""},
 	}
 	for _, tc := range cases {

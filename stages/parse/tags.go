@@ -30,7 +30,7 @@ func tagsPrefix(line string) (string, bool) {
 func tagTokens(s string) []string {
 	s = strings.ReplaceAll(s, "](#)", " ")
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == ',' || r == ';' || r == '[' || r == ']' || r == '\t' || r == '(' || r == ')' || r == '#'
+		return r == ' ' || r == ',' || r == ';' || r == '[' || r == ']' || r == '\t' || r == '(' || r == ')' || r == '#' || r == '/'
 	})
 }
 

@@ -15,6 +15,7 @@ func TestTags(t *testing.T) {
 	}{
 		{"spaces", "TAGS: PREL PGOV RS\n", []string{"PREL", "PGOV", "RS"}},
 		{"commas", "TAGS: PREL, PGOV, KDEM, RS\n", []string{"PREL", "PGOV", "KDEM", "RS"}},
+		{"slashes", "TAGS: PREL/PGOV/RS\n", []string{"PREL", "PGOV", "RS"}},
 		{"no colon", "TAGS PREL, PGOV, RS\n", []string{"PREL", "PGOV", "RS"}},
 		{"lower-cased page", "Tags: prel, pgov, rs\n", []string{"PREL", "PGOV", "RS"}},
 		{"continuation line", "TAGS: PREL, PGOV, ECON,\nEFIN, ETRD, RS\nSUBJECT: X\n", []string{"PREL", "PGOV", "ECON", "EFIN", "ETRD", "RS"}},
