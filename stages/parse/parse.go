@@ -395,7 +395,15 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 		case fieldTags:
 			var tb joiner
 			tb.init(rest)
-			for j < len(lines) && isTagContinuation(lines[j]) {
+			for j < len(lines) {
+				n := strings.TrimSpace(lines[j])
+				if n != "" && isNoiseLine(n, true) && j+1 < len(lines) && isTagContinuation(lines[j+1]) {
+					j++ // a page header inside the list
+					continue
+				}
+				if !isTagContinuation(lines[j]) {
+					break
+				}
 				if k, _ := fieldStart(lines[j]); k != fieldNone {
 					break
 				}
