@@ -29,6 +29,7 @@ var titleWords = map[string]bool{
 	"A.I.": true, "A.I": true, "AI": true, "CHARGE D'AFFAIRES": true, "EMBASSY": true, "U.S.": true, "US": true,
 	"POLCOUN": true, "ECONCOUN": true, "POL/MIL": true, "POLMIL": true, "POLMILOFF": true, "CONGEN": true,
 	"AMBASSADOR,": true, "PRINCIPLE": true, "COUNSELLOR,": true, "DEPUTY,": true, "EMBOFF": true, "RSO": true,
+	"D'": true, "D’": true, "AFFAIRES": true, "D’AFFAIRES": true, "CHARGE’": true, "CHARGÉ": true,
 	"CONSUL-GENERAL": true, "CHARGE'": true, "ASSOCIATE": true, "INTERIM": true, "DIVISION": true, "BUREAU": true,
 }
 
@@ -74,13 +75,13 @@ func bodyClassifiedBy(lines []string) (string, bool) {
 			sb.WriteString(n)
 		}
 		seg := strings.TrimLeft(sb.String(), ": ")
-		r := reasonStart(seg)
+		r, rn := reasonAt(seg)
 		if r < 0 || r > 160 {
 			continue
 		}
 		// the reasons end at the first full stop that is not a decimal
 		end := len(seg)
-		for j := r + 3; j < len(seg); j++ {
+		for j := r + rn; j < len(seg); j++ {
 			if seg[j] == '.' && (j+1 == len(seg) || !isDigit(seg[j+1])) {
 				end = j
 				break
@@ -95,10 +96,27 @@ func bodyClassifiedBy(lines []string) (string, bool) {
 // title and reasons ("1.4 (b) and (d)").
 func parseClassifiedBy(s string) (name, title, reasons string) {
 	s = normalizeSpaces(s)
-	if at := reasonStart(s); at >= 0 {
-		reasons = strings.TrimRight(strings.TrimSpace(s[at:]), ".;, ")
+	if k := indexFoldASCII(s, "D,AFFAIRES"); k >= 0 {
+		s = s[:k+1] + "'" + s[k+2:] // pages that print an apostrophe as a comma
+	}
+	if _, r, ok := leadingMarking(strings.ToUpper(s)); ok {
+		s = s[len(s)-len(r):] // "Classified By: (U) ..."
+	}
+	if len(s) > 3 && asciiHasPrefixFold(s, "BY ") {
+		s = s[3:] // "Classified By: by CDA ..."
+	}
+	at, _ := reasonAt(s)
+	wat, wend := reasonWordAt(s)
+	if at < 0 && wat >= 0 {
+		at = wend // "Reasons (b) and (d)": the reasons follow the word
+	}
+	if at >= 0 {
+		reasons = strings.TrimLeft(strings.TrimRight(strings.TrimSpace(s[at:]), ".;, "), ": ")
 		if strings.HasSuffix(reasons, ")") && strings.Count(reasons, ")") > strings.Count(reasons, "(") {
 			reasons = strings.TrimSpace(strings.TrimSuffix(reasons, ")")) // "(Reasons 1.4 B and D)"
+		}
+		if wat >= 0 && wat < at {
+			at = wat // the name ends before "for reasons"
 		}
 		s = s[:at]
 	}
@@ -132,22 +150,37 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	if s == "" {
 		return "", "", reasons
 	}
-	// "NAME, TITLE" or "TITLE NAME" (or "TITLE, NAME")
+	// "NAME, TITLE", "TITLE NAME, POST" or "TITLE, NAME": the name is in
+	// the first part unless that part is titles only
 	if first, rest, ok := strings.Cut(s, ","); ok {
-		first, rest = strings.TrimSpace(first), strings.TrimSpace(rest)
-		switch {
-		case looksLikeName(first) || rest != "" && allTitleWords(rest) && !allTitleWords(first) && wordCount(first) <= 4:
-			// "Chris Stevens, DCM, Embassy Tripoli" / "DOE, AMBASSADOR"
-			n, t := splitTitles(first)
-			return n, joinTitle(t, strings.TrimRight(rest, ". ")), reasons
-		case looksLikeName(rest) || allTitleWords(first) && !allTitleWords(rest) && wordCount(rest) <= 5:
-			// "Charge d'Affaires, a.i. Jane Roe"
-			n, t := splitTitles(strings.TrimRight(rest, ". "))
-			return n, joinTitle(first, t), reasons
+		first, rest = strings.TrimSpace(first), strings.TrimRight(strings.TrimSpace(rest), ". ")
+		// "Clark T. Randt, Jr": the suffix belongs to the name
+		if w, more, _ := strings.Cut(rest, ","); nameSuffix(strings.TrimRight(w, ". ")) {
+			first += ", " + strings.TrimSpace(w)
+			rest = strings.TrimSpace(more)
+			if !strings.Contains(rest, ",") && !allTitleWords(first) {
+				n, t := splitTitles(first)
+				return n, joinTitle(t, rest), reasons
+			}
 		}
+		if !allTitleWords(first) {
+			n, t := splitTitles(first)
+			return n, joinTitle(t, rest), reasons
+		}
+		n, t := splitTitles(rest)
+		return n, joinTitle(first, t), reasons
 	}
 	name, title = splitTitles(s)
 	return name, title, reasons
+}
+
+// nameSuffix: "Jr", "Sr", "II", "III" after a name and its comma.
+func nameSuffix(w string) bool {
+	switch strings.ToUpper(w) {
+	case "JR", "SR", "II", "III", "IV":
+		return true
+	}
+	return false
 }
 
 // splitTitles splits "TITLE NAME TITLE" at the title words before the name
@@ -155,18 +188,25 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 // titles alone ("SECTION") give no name.
 func splitTitles(s string) (name, title string) {
 	ws := strings.Fields(s)
-	a := 0
-	for a < len(ws) && isTitleWordish(ws[a]) {
-		a++
-	}
 	b := len(ws)
-	for b > a && isTitleWordish(ws[b-1]) {
+	for b > 0 && isTitleWordish(ws[b-1]) {
 		b--
 	}
-	if a == b {
+	if b == 0 {
 		return "", strings.Trim(strings.Join(ws, " "), ",; ")
 	}
-	name = strings.Trim(strings.Join(ws[a:b], " "), ",; ")
+	// the name is what follows the last title word before it: office
+	// words the lists lack ("EcoPol Chief", "EUR A/S") stay in the title
+	a := b
+	for a > 0 && !isTitleWordish(ws[a-1]) {
+		a--
+	}
+	if a == 0 {
+		name = strings.Join(ws[:b], " ")
+	} else {
+		name = strings.Join(ws[a:b], " ")
+	}
+	name = strings.Trim(name, ",; ")
 	title = strings.Trim(strings.Join(ws[:a], " ")+" "+strings.Join(ws[b:], " "), ",; ")
 	return name, title
 }
@@ -185,7 +225,16 @@ func joinTitle(a, b string) string {
 // "ISN/MTR" or "Pol/MC".
 func isTitleWordish(w string) bool {
 	t := strings.Trim(w, ",.;:")
-	return t == "" || isTitleWord(t) || isTitleWord(strings.Trim(w, ",;:")) || strings.IndexByte(t, '/') >= 0
+	return t == "" || isTitleWord(t) || isTitleWord(strings.Trim(w, ",;:")) || strings.IndexByte(t, '/') >= 0 || officeCode(t)
+}
+
+// officeCode: a staff abbreviation in capitals ("ECONMINCOUNS",
+// "POLMILOFF", "CONOFF").
+func officeCode(t string) bool {
+	if len(t) < 5 || !isAllUpper(t) || !isAlphaWord(t) {
+		return false
+	}
+	return strings.HasSuffix(t, "OFF") || strings.Contains(t, "COUNS") || strings.HasSuffix(t, "CHIEF")
 }
 
 func allTitleWords(s string) bool {
@@ -209,12 +258,64 @@ func wordCount(s string) int {
 
 // reasonStart finds the "1.4"/"1.5"/"1.6" that opens the reasons.
 func reasonStart(s string) int {
+	at, _ := reasonAt(s)
+	return at
+}
+
+// reasonAt finds the "1.4"/"1.5"/"1.6" that opens the reasons, also as
+// PDF copies break it ("1. 4", "1 .4", "1:4", "1/4"), and returns its
+// offset and length.
+func reasonAt(s string) (at, n int) {
 	for i := 0; i+2 < len(s); i++ {
-		if s[i] == '1' && s[i+1] == '.' && s[i+2] >= '4' && s[i+2] <= '6' && (i == 0 || !isDigit(s[i-1])) && (i+3 >= len(s) || !isDigit(s[i+3])) {
-			return i
+		if s[i] != '1' || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		j := i + 1
+		if s[j] == ' ' && j+1 < len(s) && s[j+1] == '.' {
+			j++ // "1 .4"
+		}
+		if s[j] != '.' && s[j] != ':' && s[j] != '/' {
+			continue
+		}
+		j++
+		if j < len(s) && s[j] == ' ' && s[i+1] != ' ' {
+			j++ // "1. 4"
+		}
+		if j < len(s) && s[j] >= '4' && s[j] <= '6' && (j+1 >= len(s) || !isDigit(s[j+1])) {
+			return i, j + 1 - i
 		}
 	}
-	return -1
+	return -1, 0
+}
+
+// reasonWordAt finds the word "reason" or "reasons", also broken by a
+// space as PDF copies leave it ("REAS ONS", "reaso ns"), and returns where
+// it starts and where it ends.
+func reasonWordAt(s string) (at, end int) {
+	for i := 0; i+5 < len(s); i++ {
+		if upper(s[i]) != 'R' || i > 0 && isLetter(s[i-1]) {
+			continue
+		}
+		const w = "REASONS"
+		j, k, spaces := i, 0, 0
+		for j < len(s) && k < len(w) {
+			switch {
+			case upper(s[j]) == w[k]:
+				j++
+				k++
+			case s[j] == ' ' && spaces == 0 && k > 0 && j+1 < len(s) && isLetter(s[j+1]):
+				j++
+				spaces++
+			default:
+				goto done
+			}
+		}
+	done:
+		if k >= 6 && (j >= len(s) || !isLetter(s[j])) {
+			return i, j
+		}
+	}
+	return -1, 0
 }
 
 // looksLikeName: two to five words, each capitalized, no title words.

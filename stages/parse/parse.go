@@ -466,7 +466,12 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 				refText.WriteString(text)
 			case fieldClassBy:
 				if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+					// an empty one ("Classified By: (U)" before the real
+					// one on the same line) leaves room for the next
 					c.ClassifiedBy, c.ClassifiedByTitle, c.ClassificationReasons = parseClassifiedBy(text)
+					if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+						c.ClassifiedByTitle = ""
+					}
 				}
 			}
 		}
