@@ -252,6 +252,10 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		if c, ok := cutInstruction(cand); ok && c != "" {
 			cand = c
 		}
+		// an end marker glued before the name: "END COMMENT THORNE"
+		if c := cutEndMarker(cand); c != cand && c != "" && isSignerName(c) {
+			cand, before = c, "."
+		}
 		if b, ok := dropInstructionLine(before); ok {
 			before = b
 		}
@@ -341,6 +345,20 @@ var notSignerWord = map[string]bool{
 	"REFTEL": true, "SEPTEL": true, "SUMMARY": true, "BEGIN": true, "TEXT": true, "QUOTE": true,
 	"UNQUOTE": true, "ACTION": true, "INFO": true, "XMT": true, "GDS": true, "OADR": true, "DECL": true,
 	"END": true,
+}
+
+// cutEndMarker removes an end marker or a minimize notice opening cand
+// ("END COMMENT THORNE", "End List. DERSE", "MINIMIZE CONSIDERED SHANNON").
+func cutEndMarker(cand string) string {
+	for _, p := range [...]string{"END COMMENT", "END SUMMARY", "END TEXT", "END LIST", "END NOTE", "END QUOTE", "END CABLE", "MINIMIZE CONSIDERED"} {
+		if asciiHasPrefixFold(cand, p) {
+			r := strings.TrimLeft(cand[len(p):], ".:")
+			if r == "" || r[0] == ' ' || r[0] == '\n' {
+				return strings.TrimSpace(r)
+			}
+		}
+	}
+	return cand
 }
 
 // isInstruction reports a classification instruction written next to the

@@ -27,6 +27,8 @@ func TestSigners(t *testing.T) {
 		{"instruction before the name", "3. DEPARTMENT WILL ADVISE.\nGP-3 HARTWELL\n", []string{"HARTWELL"}},
 		{"without a paragraph number", "THE DEPARTMENT WILL ADVISE.\nHARTWELL\n", []string{"HARTWELL"}},
 		{"an end line is not a signer", "3. DEPARTMENT WILL ADVISE.\nEnd Cable Text\n", nil},
+		{"end marker glued before the name", "5. (C) We will see.  END COMMENT ROE\n", []string{"ROE"}},
+		{"minimize notice before the name", "5. (U) Lagos minimize considered. MINIMIZE CONSIDERED ROE\n", []string{"ROE"}},
 		{"a function word is not a signer", "5. (C) THE EMBASSY WILL FOLLOW THIS ISSUE.\nThe\n", nil},
 		{"a marking is not a signer", "5. (C) THE EMBASSY WILL FOLLOW THIS ISSUE.\nNOFORN\n", nil},
 		{"end comment is not a signer", "5. (C) Comment: we will see. End Comment.\n", nil},
