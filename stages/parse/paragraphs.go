@@ -262,7 +262,7 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		if !isSignerName(cand) || (before != "" && !endsSentence(before) && !endsWithURL(before)) {
 			// the name glued after a link: "...Website at: http://... SMITH"
 			w := t[strings.LastIndexAny(t, "\n ")+1:]
-			if len(signers) > 0 || len(w) < 2 || !isAllUpper(w) || !isSignerName(w) || !endsWithURL(t[:len(t)-len(w)]) {
+			if len(signers) > 0 || len(w) < 2 || !isUpper(w[0]) || !isSignerName(w) || notSignerWord[strings.ToUpper(w)] || !endsWithURL(t[:len(t)-len(w)]) {
 				break
 			}
 			cand, before = w, t[:len(t)-len(w)]
@@ -274,6 +274,38 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		paras = paras[:len(paras)-1]
 	}
 	return paras, signers
+}
+
+// lastLineSigner returns the last line of body and its name when that
+// line holds only a surname or two ("AGUIRRE", "Aguirre", "DE LA CRUZ"):
+// capitals or one capitalized word, no full stop, not a word of the text
+// (a marking, a function word, an office title), with text above it.
+func lastLineSigner(body []string) (int, string) {
+	i := len(body) - 1
+	for i >= 0 && isBlank(body[i]) {
+		i--
+	}
+	if i <= 0 {
+		return 0, ""
+	}
+	t := strings.TrimSpace(body[i])
+	if len(t) < 3 || strings.HasSuffix(t, ".") || !isSignerName(t) || isRedacted(t) || isTitleWord(t) {
+		return 0, ""
+	}
+	if _, _, _, _, ok := paraStart(t); ok {
+		return 0, ""
+	}
+	ws := strings.Fields(t)
+	caps := isAllUpper(t) && hasUpper(t)
+	if !caps && (len(ws) != 1 || isAllUpper(t[1:])) {
+		return 0, ""
+	}
+	for _, w := range ws {
+		if notSignerWord[strings.ToUpper(w)] {
+			return 0, ""
+		}
+	}
+	return i, t
 }
 
 // lastSentenceTail splits "...meetings. Burns" into the tail after the last
@@ -344,13 +376,13 @@ var notSignerWord = map[string]bool{
 	"PAGE": true, "SECTION": true, "ENDS": true, "STATE": true, "PARA": true, "PARAS": true, "REF": true,
 	"REFTEL": true, "SEPTEL": true, "SUMMARY": true, "BEGIN": true, "TEXT": true, "QUOTE": true,
 	"UNQUOTE": true, "ACTION": true, "INFO": true, "XMT": true, "GDS": true, "OADR": true, "DECL": true,
-	"END": true,
+	"END": true, "MINIMIZED": true,
 }
 
 // cutEndMarker removes an end marker or a minimize notice opening cand
 // ("END COMMENT THORNE", "End List. DERSE", "MINIMIZE CONSIDERED SHANNON").
 func cutEndMarker(cand string) string {
-	for _, p := range [...]string{"END COMMENT", "END SUMMARY", "END TEXT", "END LIST", "END NOTE", "END QUOTE", "END CABLE", "MINIMIZE CONSIDERED"} {
+	for _, p := range [...]string{"END COMMENT", "END SUMMARY", "END TEXT", "END LIST", "END NOTE", "END QUOTE", "END CABLE", "MINIMIZE CONSIDERED", "MINIMIZED CONSIDERED"} {
 		if asciiHasPrefixFold(cand, p) {
 			r := strings.TrimLeft(cand[len(p):], ".:")
 			if r == "" || r[0] == ' ' || r[0] == '\n' {

@@ -280,6 +280,14 @@ func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 	if c.Signers == nil {
 		paras, c.Signers = takeSigners(paras)
 	}
+	if c.Signers == nil {
+		// a surname alone on the last line, after a line that does not
+		// end a sentence (a list, "End Comment", a link, a minimize line)
+		k := layoutTail(body)
+		if at, name := lastLineSigner(body[:k]); name != "" {
+			paras, c.Signers = splitParagraphs(lb, body[:at]), []string{name}
+		}
+	}
 	c.Paragraphs = paras
 	c.Body = joinBody(body)
 	c.WordCount = countWords(c.Body)
