@@ -34,8 +34,8 @@ type blindCase struct {
 // blind check prompted (out of the cases in testdata/blind-fields.json):
 // a field falling below it is a regression.
 var blindFloor = map[string]int{
-	"classified_by": 0, "tags": 0, "references": 0, "subject": 0,
-	"signers": 0, "summary": 0, "recipients": 0, "decl_date": 0,
+	"classified_by": 20, "tags": 19, "references": 20, "subject": 20,
+	"signers": 20, "summary": 20, "recipients": 20, "decl_date": 20,
 }
 
 func subjectHash(s string) string {
