@@ -61,6 +61,9 @@ func Fields(text string) (c schemas.Cable) {
 
 // fields is Fields without the recover, so fuzzing sees any panic.
 func fields(text string) schemas.Cable {
+	if strings.Contains(text, "</a>") || strings.Contains(text, "</A>") || strings.Contains(text, "<br") {
+		text = htmlText(text) // a piece of a cablegate page's <pre> block, links and all
+	}
 	if strings.IndexByte(text, '&') >= 0 {
 		text = html.UnescapeString(text) // "&#8217;" in text copied from a page
 	}

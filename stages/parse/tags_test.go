@@ -26,6 +26,7 @@ func TestTags(t *testing.T) {
 		{"subject on the same line", "TAGS: PREL PGOV SUBJECT: NEW CABINET NAMED\n", []string{"PREL", "PGOV"}},
 		{"subject on the continuation line", "TAGS: PREL PGOV\nKDEM RS SUBJECT: ELECTIONS\n", []string{"PREL", "PGOV", "KDEM", "RS"}},
 		{"web page link debris", "TAGS: [PREL](#) [PGOV](#) [RS](#)\n", []string{"PREL", "PGOV", "RS"}},
+		{"page links", "TAGS: <a href='/tag/PREL_0.html'>PREL</a> <a href='/tag/RS_0.html'>RS</a>\n", []string{"PREL", "RS"}},
 		{"glued known tags", "TAGS: PRELPGOV, RS\n", []string{"PREL", "PGOV", "RS"}},
 		{"two glued subject tags", "TAGS: PREL, KNNPMNUC\n", []string{"PREL", "KNNP", "MNUC"}},
 		{"a word the lists do not split is kept whole", "TAGS: PREL, ZQXWVUTS\n", []string{"PREL", "ZQXWVUTS"}},
