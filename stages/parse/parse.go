@@ -353,6 +353,13 @@ func isCorrectedCopy(l string) bool {
 	return strings.Contains(l, "CORRECTED COPY") || strings.Contains(l, "C O R R E C T E D") || strings.Contains(l, "Corrected Copy")
 }
 
+// maxFieldLines bounds the lines one header field may take: a REF list
+// runs to a few dozen; a text made of bullets must not be read as one.
+const maxFieldLines = 200
+
+// maxRefText bounds the REF text read for cable ids (a long list is 2 KB).
+const maxRefText = 32 << 10
+
 // readFields reads the fields after the classification line (caveats,
 // E.O., TAGS, SUBJECT, REF, Classified By) and returns where the body
 // starts. Unlabelled lines among the fields (passing instructions such as
@@ -428,7 +435,7 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 		case fieldSubject, fieldRef, fieldClassBy:
 			var tb joiner
 			tb.init(rest)
-			for j < len(lines) {
+			for j < len(lines) && j-i < maxFieldLines {
 				n := trimDebris(lines[j])
 				if n == "" && kind == fieldRef {
 					// a blank line ends the list unless the next line
@@ -471,6 +478,9 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 					c.Subject = cleanSubject(text)
 				}
 			case fieldRef:
+				if refText.Len()+len(text) > maxRefText {
+					break // REF lists are short; a huge one is not read past this
+				}
 				if refText.Len() > 0 {
 					refText.WriteString("; ")
 				}

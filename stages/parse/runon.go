@@ -16,12 +16,17 @@ import (
 // searched for fields run together: the fields sit at the top.
 const runOnWindow = 80
 
+// maxRunOnSplits bounds the splits (each moves the lines after it): a
+// header has a dozen labels, a hostile line may have thousands.
+const maxRunOnSplits = 64
+
 // splitRunOn splits the lines from `from` on (up to the first numbered
 // paragraph) at every field label, handling notice and page header that
 // does not open its line. It returns lines, grown when a split was made.
 func splitRunOn(lines []string, from int) []string {
 	end := min(len(lines), from+runOnWindow)
-	for i := from; i < end; i++ {
+	splits := 0
+	for i := from; i < end && splits < maxRunOnSplits; i++ {
 		t := lines[i]
 		if i > from {
 			if _, _, _, _, ok := paraStart(t); ok {
@@ -35,6 +40,7 @@ func splitRunOn(lines []string, from int) []string {
 		lines = slices.Insert(lines, i+1, t[k:])
 		lines[i] = t[:k]
 		end = min(len(lines), end+1)
+		splits++
 	}
 	return lines
 }

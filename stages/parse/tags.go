@@ -245,7 +245,7 @@ func takeParenNames(s string) (string, []string) {
 		if i < 0 {
 			break
 		}
-		j := strings.IndexByte(s[i:], ')')
+		j := strings.IndexByte(s[i:min(len(s), i+50)], ')')
 		inner := ""
 		if j > 0 {
 			inner = strings.TrimSpace(s[i+1 : i+j])
