@@ -15,6 +15,7 @@ func TestDeclDate(t *testing.T) {
 		{"YYYY/MM/DD", "E.O. 12958: DECL: 2012/11/22\n", "2012-11-22", "12958", ""},
 		{"long date", "E.O. 12958: DECL: NOVEMBER 22, 2012\n", "2012-11-22", "12958", ""},
 		{"DECL line alone", "DECL: 11/22/2012\n", "2012-11-22", "", ""},
+		{"date on the next line", "E.O. 12958: DECL:\n11/22/2012\nTAGS: PREL\n", "2012-11-22", "12958", ""},
 		{"OADR", "E.O. 12356: DECL: OADR\n", "", "12356", "OADR"},
 		{"N/A", "E.O. 12958: N/A\n", "", "12958", "N/A"},
 		{"run together with TAGS", "E.O. 12958: DECL: 11/22/2012 TAGS: PREL, RS\n", "2012-11-22", "12958", ""},

@@ -155,7 +155,7 @@ func subjectPrefix(s string) (string, bool) {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			r := s[len(p):]
 			if r[0] == ':' || r[0] == ' ' || r[0] == '.' {
-				return strings.TrimLeft(r, ":. \t"), true
+				return strings.TrimLeft(r, ":.- \t"), true
 			}
 		}
 	}
@@ -408,6 +408,13 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 					_, c.DeclDate, c.DeclText = parseEO("     " + rest)
 				} else {
 					c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+					if c.DeclDate == "" && c.DeclText == "" && j < len(lines) {
+						// "E.O. 12958: DECL:" with the date on the next line
+						if n := strings.TrimSpace(lines[j]); n != "" && isDigit(n[0]) && len(n) <= 12 {
+							_, c.DeclDate, c.DeclText = parseEO(rest[:5] + " " + n)
+							j++
+						}
+					}
 				}
 			}
 		case fieldTags:

@@ -10,6 +10,7 @@ func TestSubject(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"plain", "SUBJECT: MINISTER OUTLINES BUDGET PLANS\n", "MINISTER OUTLINES BUDGET PLANS"},
 		{"continued on the next line", "SUBJECT: MINISTER OUTLINES BUDGET PLANS FOR THE\nCOMING YEAR\n\n1. (C) Text.\n", "MINISTER OUTLINES BUDGET PLANS FOR THE COMING YEAR"},
+		{"dash after the label", "SUBJECT -- HARBOR VISIT APPROVED\n", "HARBOR VISIT APPROVED"},
 		{"SUBJ label", "SUBJ: HARBOR VISIT APPROVED\n", "HARBOR VISIT APPROVED"},
 		{"REF on the same line", "SUBJECT: TRADE TALKS RESUME REF: A. LAGOS 123 B. 08 ABUJA 456\n", "TRADE TALKS RESUME"},
 		{"REF and Classified By on the same line", "SUBJECT: TRADE TALKS RESUME REF: LAGOS 123 Classified By: Pol Counselor Jane Roe for reasons 1.4 (b/d)\n", "TRADE TALKS RESUME"},
