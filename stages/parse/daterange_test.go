@@ -1,10 +1,12 @@
 package parse
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
 
@@ -62,3 +64,15 @@ func TestDateRange(t *testing.T) {
 }
 
 func jsonText(s string) string { return strings.ReplaceAll(s, "\n", `\n`) }
+
+// TestStageDateErrorIsPermanent: the stage hands a bad date to the runner
+// as a permanent error with the reason, which the runner dead-letters
+// (retrying cannot cure it).
+func TestStageDateErrorIsPermanent(t *testing.T) {
+	doc := schemas.Document{Format: schemas.FormatText, RefID: "06BEIRUT9002", Source: "bad-date.txt",
+		Body: []byte("O 021000Z JUN 9999\nFM AMEMBASSY BEIRUT\nC O N F I D E N T I A L BEIRUT 009002\n\nTAGS: PREL\n\n1. (C) Text.\n")}
+	out, err := Stage().Handle(context.Background(), &pipeline.Message{ID: "raw:1", Header: pipeline.Header(doc.Headers()), Data: doc.Body})
+	if err == nil || !pipeline.IsPermanent(err) || !strings.Contains(err.Error(), "year outside 1950-2030") || out != nil {
+		t.Fatalf("out %v err %v, want a permanent error naming the year", out, err)
+	}
+}
