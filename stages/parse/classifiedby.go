@@ -187,27 +187,52 @@ func nameSuffix(w string) bool {
 // ("POLOFF", "Acting Political Counselor") and after it ("JANE ROE DCM");
 // titles alone ("SECTION") give no name.
 func splitTitles(s string) (name, title string) {
-	ws := strings.Fields(s)
+	// word offsets on the stack: a Classified By line has a dozen words
+	var buf [32][2]int
+	ws := buf[:0]
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' {
+			j++
+		}
+		if j > i {
+			ws = append(ws, [2]int{i, j})
+		}
+		i = j
+	}
+	word := func(k int) string { return s[ws[k][0]:ws[k][1]] }
 	b := len(ws)
-	for b > 0 && isTitleWordish(ws[b-1]) {
+	for b > 0 && isTitleWordish(word(b-1)) {
 		b--
 	}
 	if b == 0 {
-		return "", strings.Trim(strings.Join(ws, " "), ",; ")
+		return "", strings.Trim(s, ",; ")
 	}
 	// the name is what follows the last title word before it: office
 	// words the lists lack ("EcoPol Chief", "EUR A/S") stay in the title
 	a := b
-	for a > 0 && !isTitleWordish(ws[a-1]) {
+	for a > 0 && !isTitleWordish(word(a-1)) {
 		a--
 	}
-	if a == 0 {
-		name = strings.Join(ws[:b], " ")
-	} else {
-		name = strings.Join(ws[a:b], " ")
+	name = strings.Trim(s[ws[a][0]:ws[b-1][1]], ",; ")
+	before, after := "", ""
+	if a > 0 {
+		before = strings.Trim(s[:ws[a-1][1]], ",; ")
 	}
-	name = strings.Trim(name, ",; ")
-	title = strings.Trim(strings.Join(ws[:a], " ")+" "+strings.Join(ws[b:], " "), ",; ")
+	if b < len(ws) {
+		after = strings.Trim(s[ws[b][0]:], ",; ")
+	}
+	switch {
+	case after == "":
+		title = before
+	case before == "":
+		title = after
+	default:
+		title = before + " " + after
+	}
 	return name, title
 }
 

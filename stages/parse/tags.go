@@ -89,6 +89,8 @@ func parseTags(s string) (tags, kinds []string) {
 		s, persons = takeParenNames(s)
 	}
 	toks := tagTokens(s)
+	tags = make([]string, 0, len(toks))
+	kinds = make([]string, 0, len(toks))
 	var seen map[string]bool // only for long lists; short ones are searched
 	add := func(t, kind string) {
 		if t == "" {
@@ -155,6 +157,9 @@ func parseTags(s string) (tags, kinds []string) {
 			continue
 		}
 		add(t, guessKind(t))
+	}
+	if len(tags) == 0 {
+		return nil, nil
 	}
 	return tags, kinds
 }
