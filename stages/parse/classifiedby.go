@@ -99,8 +99,10 @@ func parseClassifiedBy(s string) (name, title, reasons string) {
 	if k := indexFoldASCII(s, "D,AFFAIRES"); k >= 0 {
 		s = s[:k+1] + "'" + s[k+2:] // pages that print an apostrophe as a comma
 	}
-	if _, r, ok := leadingMarking(strings.ToUpper(s)); ok {
-		s = s[len(s)-len(r):] // "Classified By: (U) ..."
+	if len(s) > 2 && s[0] == '(' {
+		if _, r, ok := leadingMarking(strings.ToUpper(s)); ok && len(r) <= len(s) {
+			s = s[len(s)-len(r):] // "Classified By: (U) ..."
+		}
 	}
 	if len(s) > 3 && asciiHasPrefixFold(s, "BY ") {
 		s = s[3:] // "Classified By: by CDA ..."

@@ -286,9 +286,15 @@ func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 	if c.Signers == nil {
 		// a surname alone on the last line, after a line that does not
 		// end a sentence (a list, "End Comment", a link, a minimize line)
-		k := layoutTail(body)
-		if at, name := lastLineSigner(body[:k]); name != "" {
-			paras, c.Signers = splitParagraphs(lb, body[:at]), []string{name}
+		if _, name := lastLineSigner(body[:layoutTail(body)]); name != "" && len(paras) > 0 {
+			// the name is the end of the last paragraph's text
+			p := &paras[len(paras)-1]
+			if t := strings.TrimRight(p.Text, " \n"); strings.HasSuffix(t, name) && len(t) > len(name) {
+				p.Text = strings.TrimSpace(t[:len(t)-len(name)])
+				c.Signers = []string{name}
+			} else if t == name && p.N == 0 {
+				paras, c.Signers = paras[:len(paras)-1], []string{name}
+			}
 		}
 	}
 	c.Paragraphs = paras

@@ -32,6 +32,9 @@ func splitRunOn(lines []string, from int) []string {
 			if _, _, _, _, ok := paraStart(t); ok {
 				break
 			}
+			if looksLikeProse(t) && !strings.Contains(t, ":") {
+				break // body text: the fields are above it
+			}
 		}
 		k := embeddedLabel(t)
 		if k <= 0 {
