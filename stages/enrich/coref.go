@@ -149,7 +149,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.method == "geo:town" && full.typ == "PERSON" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
-			if m.method == "name-run" || m.method == "the-guess" || strings.HasPrefix(m.method, "geo:") {
+			if m.method == "name-run" || m.method == methodBareName || m.method == "the-guess" || strings.HasPrefix(m.method, "geo:") {
 				m.method = "coref"
 			}
 			if m.title == "" {
@@ -223,10 +223,12 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			guesses[m.text]++
 		}
 	}
+	sortMentions(ms)
+	confirmListedNames(ms, seg)
 	n := len(ms)
 	kept := ms[:0]
 	for _, m := range ms {
-		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" {
+		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" || m.method == methodBareName {
 			continue
 		}
 		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {
@@ -349,4 +351,49 @@ func sortMentions(ms []mention) {
 			j = k
 		}
 	}
+}
+
+// confirmListedNames keeps a bare name listed beside a person ("Mousavi,
+// Rafsanjani, and Karrubi" after one of them is confirmed): coordination
+// with a person is evidence. Names confirmed this way confirm their
+// neighbours in turn.
+func confirmListedNames(ms []mention, seg func(int) (string, []token, []string)) {
+	for changed := true; changed; {
+		changed = false
+		for i := range ms {
+			if ms[i].method != methodBareName {
+				continue
+			}
+			for _, d := range [2]int{-1, 1} {
+				j := i + d
+				if j < 0 || j >= len(ms) || ms[j].seg != ms[i].seg || ms[j].typ != "PERSON" || ms[j].method == methodBareName || ms[j].method == "caps-guess" {
+					continue
+				}
+				a, b := &ms[i], &ms[j]
+				if d < 0 {
+					a, b = b, a
+				}
+				_, toks, keys := seg(ms[i].seg)
+				if coordGap(toks, keys, a.tj, b.ti) {
+					ms[i].method = "listed-name"
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// coordGap: only a comma, "and" or "or" (or a comma and one of them) lies
+// between tokens i and j.
+func coordGap(toks []token, keys []string, i, j int) bool {
+	if j <= i || j-i > 2 || j > len(toks) {
+		return false
+	}
+	for t := i; t < j; t++ {
+		if !(toks[t].text == "," || keys[t] == "and" || keys[t] == "or") {
+			return false
+		}
+	}
+	return true
 }

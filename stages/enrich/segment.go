@@ -457,6 +457,9 @@ func (s *scanner) segment(a, b int) {
 			if n == 1 && title == "" && !s.caps && (s.theName(i) || s.modifierName(i)) {
 				method = "the-guess" // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
 			}
+			if n == 1 && title == "" && method == "name-run" && !s.is(i, fFirstName) && !s.personEvidence(i) {
+				method = methodBareName // kept only when coreference or a second piece of evidence confirms it
+			}
 			s.emit(i, i+n, "PERSON", "", "", method, title, weak)
 			title = ""
 			i += n
@@ -676,6 +679,49 @@ func personalTitle(title string) bool {
 	var kbuf [32]byte
 	return n > 0 && personalTitles[string(appendKey(kbuf[:0], strings.TrimSuffix(last, ".")))]
 }
+
+// methodBareName marks a single capitalized word that no list knows, with no
+// title, first name or verb of speech beside it: a capitalized word with no
+// evidence is not a person (Embraer, Mercosul, Counternarcotics), so coref
+// drops it unless a fuller name or a titled mention in the cable confirms it.
+const methodBareName = "bare-name"
+
+// personEvidence: a verb of speech after the word ("Iglesias said",
+// "Morgan noted her belief"), or one of the verbs and prepositions that take
+// a person before it ("told Iglesias", "according to Nabhan", "met with X").
+func (s *scanner) personEvidence(i int) bool {
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].kind == tPunct && s.toks[j].text == "," {
+		return false // "X, the ..." gives no evidence either way
+	}
+	if j < len(s.toks) && s.word(j) && (speechVerbs[s.keys[j]] || personAfter[s.keys[j]]) {
+		return true
+	}
+	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && (s.keys[j] == "also" || s.keys[j] == "then" || s.keys[j] == "later" || s.keys[j] == "has" || s.keys[j] == "had") && speechVerbs[s.keys[j+1]] {
+		return true
+	}
+	if j < len(s.toks) && s.toks[j].kind == tPoss && j+1 < len(s.toks) && s.word(j+1) && !s.toks[j+1].cap {
+		return true // "Allawi's list", "Chavez's speech"
+	}
+	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
+		return true // "the Saddam regime", "a Lula government"
+	}
+	if i > 0 && s.word(i-1) && personBefore[s.keys[i-1]] {
+		return true
+	}
+	if i > 1 && s.word(i-2) && s.word(i-1) && (s.keys[i-2] == "according" && s.keys[i-1] == "to" || s.keys[i-2] == "met" && s.keys[i-1] == "with") {
+		return true
+	}
+	return false
+}
+
+// personAfter and personBefore: verbs that take a person as subject or object.
+var personAfter = setOf(`asked believes believed thinks thought hopes hoped wants wanted expressed emphasized stressed urged lamented worried
+acknowledged reiterated remarked opined cautioned complained recalled announced declared denied admitted suggested pointed indicated
+welcomed praised criticized hypothesized speculated confirmed promised pledged predicted responded answered judged seemed appeared`)
+var personHeads = setOf(`regime government administration camp loyalists supporters allies presidency`)
+var personBefore = setOf(`told asked urged thanked informed met
+mr mrs ms dr`)
 
 // speechVerbs after a name in capitals make it a person's.
 var speechVerbs = setOf(`said says stated states claimed claims alleged alleges asserted asserts told noted added explained disagreed agreed argued
