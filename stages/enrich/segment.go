@@ -457,6 +457,14 @@ func (s *scanner) segment(a, b int) {
 			if n == 1 && title == "" && !s.caps && (s.theName(i) || s.modifierName(i)) {
 				method = "the-guess" // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
 			}
+			if n == 1 && title == "" && method == "name-run" && particleName(t.text) && !(i > 0 && s.capWord(i-1)) {
+				// "al-Shabaab", "al-Qa,ida", "al-Jazeera": a bare transliterated
+				// name with a lower-case particle is a group or an outlet far
+				// more often than a person; a fuller name in the cable retypes it
+				s.emit(i, i+1, "ORG", "", "", methodParticleGroup, "", true)
+				i++
+				continue
+			}
 			if n == 1 && title == "" && method == "name-run" && !s.is(i, fFirstName) && !s.personEvidence(i) {
 				method = methodBareName // kept only when coreference or a second piece of evidence confirms it
 			}
@@ -685,6 +693,15 @@ func personalTitle(title string) bool {
 // evidence is not a person (Embraer, Mercosul, Counternarcotics), so coref
 // drops it unless a fuller name or a titled mention in the cable confirms it.
 const methodBareName = "bare-name"
+
+// methodParticleGroup: a bare "al-X" name (see particleName).
+const methodParticleGroup = "particle-group"
+
+// particleName: the word starts with a lower-case Arabic article joined by a
+// hyphen: al-Shabaab, el-Nour, ud-Dawa.
+func particleName(w string) bool {
+	return len(w) > 4 && (w[:3] == "al-" || w[:3] == "el-" || w[:3] == "ud-" || w[:3] == "ad-" || w[:3] == "as-" || w[:3] == "an-")
+}
 
 // personEvidence: a verb of speech after the word ("Iglesias said",
 // "Morgan noted her belief"), or one of the verbs and prepositions that take
