@@ -9,7 +9,8 @@ secretariat university college academy foundation fund club league alliance coal
 command corps brigade battalion regiment division unit airlines airways industries holdings bloc society chamber board presidency administration
 group council commissariat inspectorate prosecutor's procuracy prosecutors cartel brotherhood mission delegation government
 television radio newspaper times post journal news agency daily gazette herald tribune bancorp co
-enterprises enterprise consortium syndicate guards marines telecom house chancery chancellery`)
+enterprises enterprise consortium syndicate guards marines telecom house chancery chancellery
+petroleum trading holding ag gmbh drilling mining motors`)
 
 // smallHeads are heads that make an organization only with "of" after them or
 // a capitalized modifier before them that is not a nationality.

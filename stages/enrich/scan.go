@@ -247,6 +247,11 @@ var maxConnectorLen = func() int {
 func (s *scanner) scan() {
 	n := len(s.toks)
 	for i := 0; i < n; {
+		if j := s.website(i); j > i {
+			s.emit(i, j, "ORG", "", "", methodWebsite, "", false) // "26sep.com", "PressTV.net"
+			i = j
+			continue
+		}
 		if !s.capWord(i) {
 			if s.toks[i].text == "(" {
 				s.docAcronym(i)
@@ -512,4 +517,30 @@ func (s *scanner) docAcronym(i int) {
 	if plural {
 		s.defs[acr[:len(acr)-1]] = acrDef{typ: notEntity} // "the IOC members"
 	}
+}
+
+// methodWebsite: a web site's name written as its domain (ANNOTATION.md,
+// convention 12: web sites are ORG).
+const methodWebsite = "website"
+
+// webTLDs are the domain endings that make "name.tld" a web site.
+var webTLDs = setOf(`com net org info biz tv ru ir`)
+
+// website returns the end of a domain name "x.com" written without spaces at
+// token i (a word, a dot, a listed ending, nothing joined after), or i.
+func (s *scanner) website(i int) int {
+	if i+2 >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i+1].text != "." {
+		return i
+	}
+	a, d, e := &s.toks[i], &s.toks[i+1], &s.toks[i+2]
+	if a.end != d.start || d.end != e.start || e.kind != tWord || !webTLDs[s.keys[i+2]] || len(a.text) < 3 {
+		return i
+	}
+	if i > 0 && s.toks[i-1].end == a.start && s.toks[i-1].text == "." {
+		return i // "www.state.gov" and longer addresses: a link, not a name
+	}
+	if i+3 < len(s.toks) && s.toks[i+3].start == e.end && s.toks[i+3].text != "," && s.toks[i+3].text != "." && s.toks[i+3].text != ")" {
+		return i
+	}
+	return i + 3
 }

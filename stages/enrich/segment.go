@@ -465,6 +465,11 @@ func (s *scanner) segment(a, b int) {
 				i++
 				continue
 			}
+			if n == 1 && title == "" && method == "name-run" && companySuffix(s.keys[i]) {
+				s.emit(i, i+1, "ORG", "", "", methodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
+				i++
+				continue
+			}
 			if n == 1 && title == "" && method == "name-run" && !s.is(i, fFirstName) && !s.personEvidence(i) {
 				method = methodBareName // kept only when coreference or a second piece of evidence confirms it
 			}
@@ -693,6 +698,23 @@ func personalTitle(title string) bool {
 // evidence is not a person (Embraer, Mercosul, Counternarcotics), so coref
 // drops it unless a fuller name or a titled mention in the cable confirms it.
 const methodBareName = "bare-name"
+
+// methodCompanySuffix: one word ending as company names do (companySuffix).
+const methodCompanySuffix = "company-suffix"
+
+// companySuffix: a word of six letters or more ending in -bank, -neft,
+// -prom, -gaz or -energo: Sberbank, Priorbank, Rosneft, Gazprom, Naftogaz.
+func companySuffix(k string) bool {
+	if len(k) < 6 {
+		return false
+	}
+	for _, suf := range [...]string{"bank", "neft", "prom", "gaz", "energo"} {
+		if strings.HasSuffix(k, suf) && len(k) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
 
 // methodParticleGroup: a bare "al-X" name (see particleName).
 const methodParticleGroup = "particle-group"
