@@ -773,6 +773,9 @@ func (s *scanner) capsSurname(j int) bool {
 	if s.is(j, fCapsStop) || s.is(j, fTitle) || s.is(j, fOrgHead) || s.is(j, fPlaceHead) || s.is(j, fDirection) || s.is(j, fDemonym) || s.is(j, fNonEnt) || s.is(j, fPhrase) || len(k) < 4 {
 		return false
 	}
+	if len(k) > 5 && strings.HasSuffix(k, "ed") || speechVerbs[k] {
+		return false // "TSVANGIRAI PROFESSED, ...": a verb after the name, not a surname
+	}
 	if j+1 >= len(s.toks) {
 		return false
 	}
