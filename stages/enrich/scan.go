@@ -28,17 +28,18 @@ type acrDef struct {
 
 // scanner finds mentions in one segment.
 type scanner struct {
-	x    *lexicon
-	caps bool // the cable is written in capitals
-	seg  int
-	text string
-	toks []token
-	keys []string
-	out  []mention
-	defs map[string]acrDef
-	cx   *cableContext
-	buf  []byte
-	last bool // the segment is the cable's last
+	x       *lexicon
+	caps    bool // the cable is written in capitals
+	heading bool // the segment is a heading in capitals in a mixed-case cable
+	seg     int
+	text    string
+	toks    []token
+	keys    []string
+	out     []mention
+	defs    map[string]acrDef
+	cx      *cableContext
+	buf     []byte
+	last    bool // the segment is the cable's last
 
 	// per-call buffers, kept with the scanner in scannerPool: the tokens and
 	// keys of all the cable's segments, one after the other, and scratch
@@ -57,6 +58,7 @@ type scanner struct {
 // arenas; s.toks and s.keys are the segment's part of them.
 func (s *scanner) reset(seg int, text string) {
 	s.seg, s.text = seg, text
+	s.heading = !s.caps && headingText(text)
 	base := len(s.tokArena)
 	toks := tokenize(text, s.tokArena[base:base])
 	maskHeaderLines(text, toks)
@@ -429,6 +431,9 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	if j <= i {
 		return
 	}
+	if s.heading && guessMethods[method] {
+		return // a capitals heading in a mixed-case cable: only what the lists know
+	}
 	m := mention{seg: s.seg, ti: i, tj: j, start: s.toks[i].start, end: s.toks[j-1].end, typ: typ,
 		country: country, method: method, title: title, weak: weak}
 	m.text = s.text[m.start:m.end]
@@ -543,4 +548,24 @@ func (s *scanner) website(i int) int {
 		return i
 	}
 	return i + 3
+}
+
+// guessMethods are the rules that type a name by its shape or its context
+// rather than by a list; a heading in capitals ("ABD AL-MAHDI CAUTIONS
+// AGAINST OVERESTIMATING IRAQI FORCES") gives them nothing to go on.
+var guessMethods = setOf(`org-pattern place-pattern name-run bare-name first-name place-context org-context org-cue place-cue caps-guess the-guess company-suffix particle-group`)
+
+// headingText: a short segment without lower-case letters.
+func headingText(t string) bool {
+	words := 1
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c == ' ' {
+			words++
+		}
+	}
+	return words <= 14
 }

@@ -45,6 +45,13 @@ investment and religious endowments awqaf hajj`)
 
 // officeSymbol: EUR/RUS, NEA/ARP, PM/WRA: parts of at most four letters,
 // not all English words.
+// partyState: "(R/AZ)", "(D-NY)" after a legislator's name: a party and a
+// state, not an office symbol (office symbols are ORG only in running text).
+func partyState(s *scanner, i int) bool {
+	w := s.toks[i].text
+	return len(w) == 4 && w[1] == '/' && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && i > 0 && s.toks[i-1].text == "("
+}
+
 func officeSymbol(x *lexicon, w string) bool {
 	parts := strings.Split(w, "/")
 	words := 0
@@ -209,7 +216,7 @@ func (s *scanner) segment(a, b int) {
 			}
 		}
 		// State Department office symbols: EUR/RUS, ISN/MTR
-		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) {
+		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) && !partyState(s, i) {
 			s.emit(i, i+1, "ORG", "", "", "office-symbol", "", false)
 			i++
 			continue
@@ -884,7 +891,8 @@ func (s *scanner) personRun(i, b int) int {
 			break
 		}
 		if j > i {
-			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || (s.caps && p.method == "list:places")) {
+			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || (s.caps && p.method == "list:places")) &&
+				!(n == 1 && j == i+1 && p.typ == "ORG" && s.is(i, fFirstName) && !t.allCaps && !s.capWord(j+1)) { // "Alfredo Rada": a surname that a list knows as a body
 				break
 			}
 		}
