@@ -224,11 +224,12 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		}
 	}
 	sortMentions(ms)
+	confirmByOtherMentions(ms)
 	confirmListedNames(ms, seg)
 	n := len(ms)
 	kept := ms[:0]
 	for _, m := range ms {
-		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" || m.method == methodBareName {
+		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" || m.method == methodBareName || m.method == methodAcronymGuess {
 			continue
 		}
 		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {
@@ -361,13 +362,16 @@ func confirmListedNames(ms []mention, seg func(int) (string, []token, []string))
 	for changed := true; changed; {
 		changed = false
 		for i := range ms {
-			if ms[i].method != methodBareName {
+			if ms[i].method != methodBareName && ms[i].method != methodAcronymGuess {
 				continue
 			}
 			for _, d := range [2]int{-1, 1} {
 				j := i + d
-				if j < 0 || j >= len(ms) || ms[j].seg != ms[i].seg || ms[j].typ != "PERSON" || ms[j].method == methodBareName || ms[j].method == "caps-guess" {
+				if j < 0 || j >= len(ms) || ms[j].seg != ms[i].seg || ms[j].method == methodBareName || ms[j].method == methodAcronymGuess || ms[j].method == "caps-guess" || ms[j].generic {
 					continue
+				}
+				if ms[j].typ != "ORG" && (ms[j].typ != "PERSON" || ms[i].method == methodAcronymGuess) {
+					continue // a person vouches for a bare name, a body for a bare name or an acronym
 				}
 				a, b := &ms[i], &ms[j]
 				if d < 0 {
@@ -375,7 +379,7 @@ func confirmListedNames(ms []mention, seg func(int) (string, []token, []string))
 				}
 				_, toks, keys := seg(ms[i].seg)
 				if coordGap(toks, keys, a.tj, b.ti) {
-					ms[i].method = "listed-name"
+					ms[i].method, ms[i].typ, ms[i].canonical = "listed-name", ms[j].typ, ms[i].text
 					changed = true
 					break
 				}
@@ -396,4 +400,28 @@ func coordGap(toks []token, keys []string, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// confirmByOtherMentions: a bare name is a person's when another mention of
+// the same word in the cable has the evidence it lacks ("Mousavi said" in
+// one paragraph vouches for "Mousavi" in another).
+func confirmByOtherMentions(ms []mention) {
+	var people map[string]bool
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == "PERSON" && m.tj-m.ti == 1 && m.method != methodBareName && m.method != "caps-guess" && m.method != "the-guess" {
+			if people == nil {
+				people = map[string]bool{}
+			}
+			people[m.text] = true
+		}
+	}
+	if people == nil {
+		return
+	}
+	for i := range ms {
+		if ms[i].method == methodBareName && people[ms[i].text] {
+			ms[i].method = "name-run"
+		}
+	}
 }

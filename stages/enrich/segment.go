@@ -393,6 +393,10 @@ func (s *scanner) segment(a, b int) {
 				s.emit(i, i+1, "ORG", "", "", "acronym", "", false)
 			} else if i > 0 && s.word(i-1) && !s.toks[i-1].cap && orgCues[s.keys[i-1]] {
 				s.emit(i, i+1, "ORG", "", "", "org-cue", "", false) // "diamond monopoly ALROSA"
+			} else if i+1 < b && s.word(i+1) && !s.toks[i+1].cap && acronymOrgAfter[s.keys[i+1]] || i+1 < len(s.toks) && s.toks[i+1].kind == tPoss && i+2 < len(s.toks) && acronymOrgAfter[s.keys[i+2]] {
+				s.emit(i, i+1, "ORG", "", "", methodAcronymCue, "", false) // "the MNR party", "PSO officials"
+			} else if len(t.text) >= 3 && letters(t.text) == len(t.text) {
+				s.emit(i, i+1, "ORG", "", "", methodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
 			}
 			i++
 			continue
@@ -722,6 +726,18 @@ func companySuffix(k string) bool {
 	}
 	return false
 }
+
+// methodAcronymCue: an acronym no list knows, before a word that only a
+// body takes ("the MNR party", "PSO officials", "the TNA's leader").
+const methodAcronymCue = "acronym-cue"
+
+// methodAcronymGuess: an acronym no list knows and no cue types; coreference
+// keeps it only when it is listed beside a body ("Podemos and MNR").
+const methodAcronymGuess = "acronym-guess"
+
+var acronymOrgAfter = setOf(`party parties leader leaders leadership members member officials official spokesman spokesperson militants fighters
+forces chairman chief director headquarters government bloc coalition movement faction candidate candidates deputies legislators
+lawmakers activists cadres commanders rebels`)
 
 // methodParticleGroup: a bare "al-X" name (see particleName).
 const methodParticleGroup = "particle-group"
