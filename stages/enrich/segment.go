@@ -28,6 +28,11 @@ func (s *scanner) compoundWord(k string) bool {
 	if len(k) < 8 {
 		return false
 	}
+	for _, p := range fusedPrefixes {
+		if len(k) > len(p)+3 && k[:len(p)] == p && (s.flags(k[len(p):])&fWord != 0 || s.flags(trimPlural(k[len(p):]))&fWord != 0) {
+			return true // Counternarcotics, Antiterrorism, Nonproliferation
+		}
+	}
 	for i := 4; i <= len(k)-4; i++ {
 		// s.flags(w)&fWord is x.words[w], through the scanner's cache
 		if s.flags(k[:i])&fWord != 0 && (s.flags(k[i:])&fWord != 0 || s.flags(trimPlural(k[i:]))&fWord != 0) {
@@ -36,6 +41,9 @@ func (s *scanner) compoundWord(k string) bool {
 	}
 	return false
 }
+
+// fusedPrefixes make English words of English words written as one.
+var fusedPrefixes = [...]string{"counter", "anti", "non", "post", "pre", "inter", "multi", "trans", "sub", "super", "over", "under", "cross", "semi", "mis", "re"}
 
 // portfolios: what "Minister of ..." and "Secretary of ..." are in charge of.
 var portfolios = setOf(`defense defence state interior finance foreign affairs justice energy commerce treasury agriculture health
@@ -453,6 +461,11 @@ func (s *scanner) segment(a, b int) {
 			if s.caps && title == "" && (n == 1 || strings.Contains(joinText(s, i, i+n), ".")) {
 				method = "caps-guess" // kept only when coreference confirms it
 			}
+			if n == 1 && title == "" && companySuffix(s.keys[i]) {
+				s.emit(i, i+1, "ORG", "", "", methodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
+				i++
+				continue
+			}
 			if title == "" {
 				switch s.contextType(i, n) {
 				case "PLACE": // "in Marjah", "the province of Hadramaut"
@@ -473,11 +486,6 @@ func (s *scanner) segment(a, b int) {
 				// name with a lower-case particle is a group or an outlet far
 				// more often than a person; a fuller name in the cable retypes it
 				s.emit(i, i+1, "ORG", "", "", methodParticleGroup, "", true)
-				i++
-				continue
-			}
-			if n == 1 && title == "" && method == "name-run" && companySuffix(s.keys[i]) {
-				s.emit(i, i+1, "ORG", "", "", methodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
 				i++
 				continue
 			}
@@ -558,8 +566,8 @@ func (s *scanner) unknownWord(i int) bool {
 	if !s.caps && camelAbbrev(t.text) {
 		return false // PolMil, EconOff, MinPet
 	}
-	if !s.caps && !t.allCaps && s.compoundWord(k) {
-		return false // Roadmaps, Counterdrug
+	if (!s.caps && !t.allCaps || s.caps && len(k) >= 9) && s.compoundWord(k) {
+		return false // Roadmaps, Counterdrug; in capitals POLICYMAKERS, COUNTERNARCOTICS
 	}
 	if religions[k] {
 		return false // "in Islam": a faith, not a place or a person
@@ -1084,6 +1092,9 @@ func (s *scanner) ofTail(h, b int) int {
 		if k == "and" && ands == 0 && e+1 < b && s.capWord(e+1) && !s.is(e+1, fOrgHead) {
 			if n, p := s.phraseAt(e+1, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || p.method == "list:places") && s.keys[e-1] != "of" {
 				break // "Ministry of Finance and Russia"
+			}
+			if !s.is(e+1, fWord) && !s.is(e+1, fOrgModifier) && !s.capWord(e+2) && !(s.toks[e+1].joined && joinedWords(s.x, s.keys[e+1])) {
+				break // "Bank of China and Dresdner": a second body's one-word name, not a field of the first
 			}
 			ands++
 			e++
