@@ -811,7 +811,7 @@ func (s *scanner) capsSurname(j int) bool {
 		return false
 	}
 	nt := &s.toks[j+1]
-	return nt.text == "," || nt.kind == tPoss || (s.word(j+1) && speechVerbs[s.keys[j+1]])
+	return nt.text == "," || nt.text == ")" || nt.kind == tPoss || (s.word(j+1) && (speechVerbs[s.keys[j+1]] || s.keys[j+1] == "and"))
 }
 
 // facilityHeads end the name of a building: "Old Mutare Mission Hospital".
@@ -904,9 +904,14 @@ func (s *scanner) personRun(i, b int) int {
 			}
 		}
 		if s.caps && s.is(j, fWord) && !s.is(j, fFirstName) {
+			if j >= i+2 && s.toks[j-1].text == "." && len(s.toks[j-2].text) == 1 && !s.is(j, fCapsStop) && !speechVerbs[k] {
+				j++ // "SUSAN E. RICE": after an initial, the surname, English word or not
+				words++
+				break
+			}
 			// "DOUGLAS BRAVO, A FORMER ...", "HERMA MARKSMAN STATED": an English
 			// word as the surname after a name, before a comma, 'S or a verb of speech
-			if j == i+1 && !s.is(i, fWord) && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
+			if (j == i+1 && !s.is(i, fWord) || j == i+2 && !s.is(i, fWord) && !s.is(i+1, fWord)) && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
 				if s.capsSurname(j) {
 					j++
 					words++
