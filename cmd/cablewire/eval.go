@@ -149,55 +149,9 @@ func predictFiles(ctx context.Context, inputs []string, want map[string]bool, st
 		}
 		done[c.RefID] = true
 		enrich.Enrich(&c)
-		preds = append(preds, entityPredictions(&c)...)
+		preds = append(preds, enrich.Predictions(&c)...)
 	}
 	return preds, nil
-}
-
-// entityPredictions makes one prediction line per (type, canonical, surface
-// form) of a cable, each carrying the entity's other surface forms as aliases.
-func entityPredictions(c *schemas.Cable) []enrich.Prediction {
-	type ent struct {
-		typ, canonical, method string
-		surfaces               []string
-	}
-	var ents []*ent
-	idx := map[[2]string]*ent{}
-	for _, e := range c.Entities {
-		if e.Generic {
-			continue
-		}
-		k := [2]string{e.Type, e.Canonical}
-		en := idx[k]
-		if en == nil {
-			en = &ent{typ: e.Type, canonical: e.Canonical, method: e.Method}
-			idx[k] = en
-			ents = append(ents, en)
-		}
-		dup := false
-		for _, s := range en.surfaces {
-			if s == e.Text {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			en.surfaces = append(en.surfaces, e.Text)
-		}
-	}
-	var out []enrich.Prediction
-	for _, en := range ents {
-		for i, s := range en.surfaces {
-			var aliases []string
-			for j, a := range en.surfaces {
-				if j != i {
-					aliases = append(aliases, a)
-				}
-			}
-			out = append(out, enrich.Prediction{RefID: c.RefID, Type: en.typ, Text: s, Canonical: en.canonical, Aliases: aliases, Method: en.method})
-		}
-	}
-	return out
 }
 
 func writePredictions(path string, preds []enrich.Prediction) error {
