@@ -105,7 +105,7 @@ func (s *scanner) personBefore(e int) bool {
 // contextMethod: the method of a mention typed by its context, which the
 // other mentions of the same word in the cable follow. (A switch, not a
 // set: it is asked of every mention, several times.)
-func contextMethod(method string) bool {
+func contextMethod(method Method) bool {
 	switch method {
 	case "place-context", "place-cue", "place-of", "org-cue", "org-context":
 		return true
@@ -120,7 +120,7 @@ func contextMethod(method string) bool {
 // Bashkiria and the North Caucasus").
 func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 	guessed := func(m *mention) bool {
-		return m.typ == "PERSON" && m.tj-m.ti == 1 && m.title == "" && (m.method == "name-run" || m.method == "caps-guess" || m.method == "the-guess") && m.weak
+		return m.typ == "PERSON" && m.tj-m.ti == 1 && m.title == "" && (m.method == MethodNameRun || m.method == MethodBareName || m.method == MethodCapsGuess || m.method == MethodTheGuess) && m.weak
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -137,7 +137,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 				continue
 			}
 			o := &ms[k]
-			if o.typ != "PLACE" || o.weak || !(strings.HasPrefix(o.method, "geo:") || strings.HasPrefix(o.method, "list:")) || o.method == "geo:town" {
+			if o.typ != "PLACE" || o.weak || !(strings.HasPrefix(string(o.method), "geo:") || strings.HasPrefix(string(o.method), "list:")) || o.method == "geo:town" {
 				continue
 			}
 			a, b := m.tj, o.ti // the tokens between the two
@@ -145,7 +145,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 				a, b = o.tj, m.ti
 			}
 			if listGap(toks, keys, a, b) && (keys[a] != "," || b-a > 1 || listGoesOn(toks, keys, ms, i, k)) {
-				m.typ, m.method, m.weak = "PLACE", "place-coord", false
+				m.typ, m.method, m.weak = "PLACE", MethodPlaceCoord, false
 				break
 			}
 		}
@@ -172,7 +172,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 		for i := range ms {
 			m := &ms[i]
 			if m.tj-m.ti == 1 && contextMethod(m.method) && person[string(appendKey(kb[:0], m.text))] {
-				m.typ, m.method, m.weak = "PERSON", "name-run", true
+				m.typ, m.method, m.weak = "PERSON", MethodNameRun, true
 			}
 		}
 	}

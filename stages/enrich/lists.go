@@ -21,7 +21,7 @@ type phrase struct {
 	typ       string // PERSON, ORG, PLACE
 	canonical string
 	country   string
-	method    string // list it came from
+	method    Method // list it came from
 }
 
 // lexicon holds every compiled list, keyed by normalized text (see key).
@@ -97,7 +97,7 @@ func loadLexicon() *lexicon {
 			names, cc, _ := strings.Cut(l, "\t")
 			parts := strings.Split(names, "|")
 			for _, n := range parts {
-				add(n, phrase{typ: typ, canonical: parts[0], country: cc, method: "list:" + strings.TrimSuffix(strings.TrimPrefix(file, "lists/"), ".txt")}, true)
+				add(n, phrase{typ: typ, canonical: parts[0], country: cc, method: Method("list:" + strings.TrimSuffix(strings.TrimPrefix(file, "lists/"), ".txt"))}, true)
 			}
 		})
 	}
@@ -114,7 +114,7 @@ func loadLexicon() *lexicon {
 			if len(f) != 3 || f[0] != kind {
 				return
 			}
-			add(f[1], phrase{typ: "PLACE", canonical: f[1], country: f[2], method: "geo:" + kind}, false)
+			add(f[1], phrase{typ: "PLACE", canonical: f[1], country: f[2], method: Method("geo:" + kind)}, false)
 		})
 	}
 	readList("lists/titles.txt", func(l string) {

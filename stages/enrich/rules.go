@@ -20,7 +20,7 @@ type Rule struct {
 // The methods. Those of the lists are "list:" + the list file's name and
 // "geo:" + the kind of place (country, region, city, town), see lists.go.
 const (
-	MethodWebsite        Method = methodWebsite
+	MethodWebsite        Method = "website"
 	MethodOfficeSymbol   Method = "office-symbol"
 	MethodOrgForeign     Method = "org-foreign"
 	MethodTitle          Method = "title"
@@ -30,8 +30,8 @@ const (
 	MethodAcronymDef     Method = "acronym-def"
 	MethodAcronym        Method = "acronym"
 	MethodAcronymList    Method = "acronym-list"
-	MethodAcronymCue     Method = methodAcronymCue
-	MethodAcronymGuess   Method = methodAcronymGuess
+	MethodAcronymCue     Method = "acronym-cue"
+	MethodAcronymGuess   Method = "acronym-guess"
 	MethodOrgCue         Method = "org-cue"
 	MethodOrgTail        Method = "org-tail"
 	MethodPlaceCue       Method = "place-cue"
@@ -40,10 +40,10 @@ const (
 	MethodPost           Method = "post"
 	MethodPlaceContext   Method = "place-context"
 	MethodOrgContext     Method = "org-context"
-	MethodCompanySuffix  Method = methodCompanySuffix
-	MethodParticleGroup  Method = methodParticleGroup
+	MethodCompanySuffix  Method = "company-suffix"
+	MethodParticleGroup  Method = "particle-group"
 	MethodNameRun        Method = "name-run"
-	MethodBareName       Method = methodBareName
+	MethodBareName       Method = "bare-name"
 	MethodCapsGuess      Method = "caps-guess"
 	MethodTheGuess       Method = "the-guess"
 	MethodAdministration Method = "administration"
@@ -105,4 +105,13 @@ func KnownMethod(m string) bool {
 		}
 	}
 	return false
+}
+
+// methodSet is setOf for methods.
+func methodSet(s string) map[Method]bool {
+	m := map[Method]bool{}
+	for k := range setOf(s) {
+		m[Method(k)] = true
+	}
+	return m
 }

@@ -16,7 +16,7 @@ type mention struct {
 	canonical  string
 	title      string
 	country    string
-	method     string
+	method     Method
 	weak       bool // a guess from capitalization alone; coreference may retype it
 	generic    bool
 }
@@ -250,7 +250,7 @@ func (s *scanner) scan() {
 	n := len(s.toks)
 	for i := 0; i < n; {
 		if j := s.website(i); j > i {
-			s.emit(i, j, "ORG", "", "", methodWebsite, "", false) // "26sep.com", "PressTV.net"
+			s.emit(i, j, "ORG", "", "", MethodWebsite, "", false) // "26sep.com", "PressTV.net"
 			i = j
 			continue
 		}
@@ -424,7 +424,7 @@ func (s *scanner) titleAt0(i, b int) int {
 	return best
 }
 
-func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, weak bool) {
+func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, title string, weak bool) {
 	for j > i && s.toks[j-1].kind == tPunct && s.toks[j-1].text != "." {
 		j--
 	}
@@ -446,7 +446,7 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	// (not after a person's name that a first name or a title shows: "Katja
 	// Hessel (FDP)" is her party)
 	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
-		!(typ == "PERSON" && (method == "first-name" || title != "" || s.x.acronyms[s.toks[j+1].text]) && s.toks[j+1].text != initials(canonical)) &&
+		!(typ == "PERSON" && (method == MethodFirstName || title != "" || s.x.acronyms[s.toks[j+1].text]) && s.toks[j+1].text != initials(canonical)) &&
 		!s.is(j+1, fWord) && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}
@@ -524,10 +524,6 @@ func (s *scanner) docAcronym(i int) {
 	}
 }
 
-// methodWebsite: a web site's name written as its domain (ANNOTATION.md,
-// convention 12: web sites are ORG).
-const methodWebsite = "website"
-
 // webTLDs are the domain endings that make "name.tld" a web site.
 var webTLDs = setOf(`com net org info biz tv ru ir`)
 
@@ -553,7 +549,7 @@ func (s *scanner) website(i int) int {
 // guessMethods are the rules that type a name by its shape or its context
 // rather than by a list; a heading in capitals ("ABD AL-MAHDI CAUTIONS
 // AGAINST OVERESTIMATING IRAQI FORCES") gives them nothing to go on.
-var guessMethods = setOf(`org-pattern place-pattern name-run bare-name first-name place-context org-context org-cue place-cue caps-guess the-guess company-suffix particle-group`)
+var guessMethods = methodSet(`org-pattern place-pattern name-run bare-name first-name place-context org-context org-cue place-cue caps-guess the-guess company-suffix particle-group`)
 
 // headingText: a short segment without lower-case letters.
 func headingText(t string) bool {

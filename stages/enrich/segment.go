@@ -168,19 +168,19 @@ func (s *scanner) segment(a, b int) {
 			for j := a; j < b; j++ {
 				if s.keys[j] == "and" || s.keys[j] == "or" {
 					if j > st {
-						s.emit(st, j, "ORG", "", "", "org-cue", "", false)
+						s.emit(st, j, "ORG", "", "", MethodOrgCue, "", false)
 					}
 					st = j + 1
 				}
 			}
 		}
 		if b > st {
-			s.emit(st, b, "ORG", "", "", "org-cue", "", false)
+			s.emit(st, b, "ORG", "", "", MethodOrgCue, "", false)
 		}
 		return
 	}
 	if p := s.partyName(a, b); p >= 0 {
-		s.emit(p, b, "ORG", "", "", "org-tail", "", false) // "the Socialist Left party"
+		s.emit(p, b, "ORG", "", "", MethodOrgTail, "", false) // "the Socialist Left party"
 		return
 	}
 	title, titleStart := "", -1
@@ -211,21 +211,21 @@ func (s *scanner) segment(a, b int) {
 		}
 		// offices of posts: "Embassy Berlin", "Consulate General Lagos"
 		if n := s.postAt(i, b); n > 0 {
-			s.emit(i, i+n, "ORG", "", "", "post", "", false)
+			s.emit(i, i+n, "ORG", "", "", MethodPost, "", false)
 			i += n
 			continue
 		}
 		// foreign-language bodies, head first: "Conseil de la Nation", "Comando Maisanta"
 		if (t.cap || s.caps) && s.is(i, fForeignHead) { // foreignHeads[k]
 			if n := s.foreignOrg(i, b); n > 1 {
-				s.emit(i, i+n, "ORG", "", "", "org-foreign", "", false)
+				s.emit(i, i+n, "ORG", "", "", MethodOrgForeign, "", false)
 				i += n
 				continue
 			}
 		}
 		// State Department office symbols: EUR/RUS, ISN/MTR
 		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) && !partyState(s, i) {
-			s.emit(i, i+1, "ORG", "", "", "office-symbol", "", false)
+			s.emit(i, i+1, "ORG", "", "", MethodOfficeSymbol, "", false)
 			i++
 			continue
 		}
@@ -265,7 +265,7 @@ func (s *scanner) segment(a, b int) {
 		gn, gp := s.phraseAt(i, b)
 		if gn > 0 && gp.country == "US" && gp.typ == "PLACE" && i+gn < b {
 			if n := s.postAt(i+gn, b); n > 0 { // "US EMBASSY BRASILIA"
-				s.emit(i, i+gn+n, "ORG", "", "US", "post", "", false)
+				s.emit(i, i+gn+n, "ORG", "", "US", MethodPost, "", false)
 				i += gn + n
 				continue
 			}
@@ -276,7 +276,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// airlines: "Air Arabia", "Air France" (not "Air Force", "Air Marshal")
 		if k == "air" && t.cap && !s.caps && i+1 < b && s.capWord(i+1) && !s.is(i+1, fOrgHead) && !s.is(i+1, fTitle) && !s.is(i+1, fTitlePrefix) && !s.is(i+1, fWord) {
-			s.emit(i, i+2, "ORG", "", "", "org-pattern", "", false)
+			s.emit(i, i+2, "ORG", "", "", MethodOrgPattern, "", false)
 			i += 2
 			continue
 		}
@@ -287,7 +287,7 @@ func (s *scanner) segment(a, b int) {
 		// "the Bush administration": a capitalized word between "the" and a
 		// lower-case "administration" is a president's name, English or not
 		if gn == 0 && i+1 == b && !s.caps && t.cap && !t.sentStart && !t.allCaps && s.theAdministration(i) {
-			s.emit(i, i+1, "PERSON", "", "", "administration", title, false)
+			s.emit(i, i+1, "PERSON", "", "", MethodAdministration, title, false)
 			i++
 			continue
 		}
@@ -308,13 +308,13 @@ func (s *scanner) segment(a, b int) {
 		// Ministry of External Affairs": the jargon, then the ministry
 		if (on <= 1 || !s.caps && i+1 < b && s.keys[i+1] == "ministry") && isAcronym(t.text) && s.cx != nil {
 			if can, _, ok := resolveJargon(t.text, s.cx); ok && (on <= 1 || strings.Contains(can, "Government")) {
-				s.emit(i, i+1, "ORG", "", "", "jargon", "", false)
+				s.emit(i, i+1, "ORG", "", "", MethodJargon, "", false)
 				i++
 				continue
 			}
 		}
 		if person > 0 { // "Bush Administration"
-			s.emit(i, i+person, "PERSON", "", "", "administration", title, false)
+			s.emit(i, i+person, "PERSON", "", "", MethodAdministration, title, false)
 			i += person + 1
 			title = ""
 			continue
@@ -322,7 +322,7 @@ func (s *scanner) segment(a, b int) {
 		// a first name before a town's name: "Nelson Mandela", "Carolina Barco"
 		if s.is(i, fFirstName) && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 {
-				s.emit(i, i+n, "PERSON", "", "", "first-name", title, false)
+				s.emit(i, i+n, "PERSON", "", "", MethodFirstName, title, false)
 				title = ""
 				i += n
 				continue
@@ -331,7 +331,7 @@ func (s *scanner) segment(a, b int) {
 		pn, pcc := s.placeSpan(i, b)
 		// "Cairo Station": a city's intelligence station
 		if gn == 1 && gp.typ == "PLACE" && i+1 < len(s.toks) && s.keys[i+1] == "station" && s.word(i+1) && (i+1 < b || i+1 == b && s.toks[i+1].lower) && !s.caps {
-			s.emit(i, i+2, "ORG", "", gp.country, "station", "", false)
+			s.emit(i, i+2, "ORG", "", gp.country, MethodStation, "", false)
 			i += 2
 			continue
 		}
@@ -341,7 +341,7 @@ func (s *scanner) segment(a, b int) {
 					i += n // "FM\n\nSTAPLETON": a signature left in the last paragraph
 					continue
 				}
-				s.emit(i, i+n, "PERSON", "", "", "title", title, false)
+				s.emit(i, i+n, "PERSON", "", "", MethodTitle, title, false)
 				title = ""
 				i += n
 				continue
@@ -349,7 +349,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// "Magway Division": a listed region and "Division" (Burma's regions) is the region
 		if gn > 0 && on == gn+1 && gp.method == "geo:region" && s.keys[i+gn] == "division" && s.capWord(i+gn) {
-			s.emit(i, i+on, "PLACE", "", gp.country, "place-pattern", "", false)
+			s.emit(i, i+on, "PLACE", "", gp.country, MethodPlacePattern, "", false)
 			i += on
 			continue
 		}
@@ -358,7 +358,7 @@ func (s *scanner) segment(a, b int) {
 			// a city that starts an unknown name is a person: "Princeton Lyman"
 			if (gp.method == "geo:city" || gp.method == "geo:town") && gn == 1 && i+1 < b && s.unknownWord(i+1) && (!s.caps || !s.cx.has(gp.country)) {
 				if n := s.personRun(i, b); n > 0 {
-					s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
+					s.emit(i, i+n, "PERSON", "", "", MethodNameRun, "", false)
 					i += n
 					continue
 				}
@@ -369,15 +369,15 @@ func (s *scanner) segment(a, b int) {
 		case on > 0 && on >= pn:
 			if on >= 2 && mediaHeads[s.keys[i+on-1]] {
 				on-- // "VEA newspaper": the outlet is VEA
-				s.emit(i, i+on, "ORG", "", "", "org-cue", "", false)
+				s.emit(i, i+on, "ORG", "", "", MethodOrgCue, "", false)
 				i += on + 1
 				continue
 			}
-			s.emit(i, i+on, "ORG", "", "", "org-pattern", "", false)
+			s.emit(i, i+on, "ORG", "", "", MethodOrgPattern, "", false)
 			i += on
 			continue
 		case pn > 0:
-			s.emit(i, i+pn, "PLACE", "", pcc, "place-pattern", "", false)
+			s.emit(i, i+pn, "PLACE", "", pcc, MethodPlacePattern, "", false)
 			i += pn
 			continue
 		}
@@ -390,7 +390,7 @@ func (s *scanner) segment(a, b int) {
 		// (a form's value after "Label:" is not a sentence's first word: "Minister: Martin Zeil")
 		if s.is(i, fFirstName) && !(t.sentStart && s.is(i, fWord) && !(i > 0 && s.toks[i-1].text == ":")) && !(s.caps && s.is(i, fWord)) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 && !(i > 0 && s.keys[i-1] == "the" && allWords(s, i, i+n)) { // not "The Way Forward"
-				s.emit(i, i+n, "PERSON", "", "", "first-name", "", false)
+				s.emit(i, i+n, "PERSON", "", "", MethodFirstName, "", false)
 				i += n
 				continue
 			}
@@ -398,19 +398,19 @@ func (s *scanner) segment(a, b int) {
 		// acronyms
 		if !s.caps && isAcronym(t.text) && !s.is(i, fWord) {
 			if s.acronymOK(i) {
-				s.emit(i, i+1, "ORG", "", "", "acronym", "", false)
+				s.emit(i, i+1, "ORG", "", "", MethodAcronym, "", false)
 			} else if i > 0 && s.word(i-1) && !s.toks[i-1].cap && orgCues[s.keys[i-1]] {
-				s.emit(i, i+1, "ORG", "", "", "org-cue", "", false) // "diamond monopoly ALROSA"
+				s.emit(i, i+1, "ORG", "", "", MethodOrgCue, "", false) // "diamond monopoly ALROSA"
 			} else if i+1 < b && s.word(i+1) && !s.toks[i+1].cap && acronymOrgAfter[s.keys[i+1]] || i+1 < len(s.toks) && s.toks[i+1].kind == tPoss && i+2 < len(s.toks) && acronymOrgAfter[s.keys[i+2]] {
-				s.emit(i, i+1, "ORG", "", "", methodAcronymCue, "", false) // "the MNR party", "PSO officials"
+				s.emit(i, i+1, "ORG", "", "", MethodAcronymCue, "", false) // "the MNR party", "PSO officials"
 			} else if len(t.text) >= 3 && letters(t.text) == len(t.text) {
-				s.emit(i, i+1, "ORG", "", "", methodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
+				s.emit(i, i+1, "ORG", "", "", MethodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
 			}
 			i++
 			continue
 		}
 		if s.caps && isAcronymCaps(s, i) {
-			s.emit(i, i+1, "ORG", "", "", "acronym-list", "", false)
+			s.emit(i, i+1, "ORG", "", "", MethodAcronymList, "", false)
 			i++
 			continue
 		}
@@ -430,7 +430,7 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 			if title == "" && s.orgCue(i, i+n) {
-				s.emit(i, i+n, "ORG", "", "", "org-cue", "", false) // "state oil company Sonangol", "newspaper Liberte"
+				s.emit(i, i+n, "ORG", "", "", MethodOrgCue, "", false) // "state oil company Sonangol", "newspaper Liberte"
 				i += n
 				if i < b && mediaHeads[s.keys[i]] {
 					i++
@@ -445,7 +445,7 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 			if title == "" && (n == 1 || n == 2 && s.lowerAt(i+n, geoNouns)) && (s.lowerAt(i+n, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
-				s.emit(i, i+n, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
+				s.emit(i, i+n, "PLACE", "", "", MethodPlaceCue, "", false) // "the Marange fields", "the Hazar chemical plant"
 				i += n
 				continue
 			}
@@ -457,40 +457,40 @@ func (s *scanner) segment(a, b int) {
 				i++ // "Descubierta" class: a product
 				continue
 			}
-			method := "name-run"
+			method := MethodNameRun
 			if s.caps && title == "" && (n == 1 || strings.Contains(joinText(s, i, i+n), ".")) {
-				method = "caps-guess" // kept only when coreference confirms it
+				method = MethodCapsGuess // kept only when coreference confirms it
 			}
 			if n == 1 && title == "" && companySuffix(s.keys[i]) {
-				s.emit(i, i+1, "ORG", "", "", methodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
+				s.emit(i, i+1, "ORG", "", "", MethodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
 				i++
 				continue
 			}
 			if title == "" {
 				switch s.contextType(i, n) {
 				case "PLACE": // "in Marjah", "the province of Hadramaut"
-					s.emit(i, i+n, "PLACE", "", "", "place-context", "", n == 1)
+					s.emit(i, i+n, "PLACE", "", "", MethodPlaceContext, "", n == 1)
 					i += n
 					continue
 				case "ORG": // "Hercules Manager Coleman McDonough"
-					s.emit(i, i+n, "ORG", "", "", "org-context", "", false)
+					s.emit(i, i+n, "ORG", "", "", MethodOrgContext, "", false)
 					i += n
 					continue
 				}
 			}
 			if n == 1 && title == "" && !s.caps && (s.theName(i) || s.modifierName(i)) {
-				method = "the-guess" // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
+				method = MethodTheGuess // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
 			}
-			if n == 1 && title == "" && method == "name-run" && particleName(t.text) && !(i > 0 && s.capWord(i-1)) {
+			if n == 1 && title == "" && method == MethodNameRun && particleName(t.text) && !(i > 0 && s.capWord(i-1)) {
 				// "al-Shabaab", "al-Qa,ida", "al-Jazeera": a bare transliterated
 				// name with a lower-case particle is a group or an outlet far
 				// more often than a person; a fuller name in the cable retypes it
-				s.emit(i, i+1, "ORG", "", "", methodParticleGroup, "", true)
+				s.emit(i, i+1, "ORG", "", "", MethodParticleGroup, "", true)
 				i++
 				continue
 			}
-			if n == 1 && title == "" && method == "name-run" && !s.is(i, fFirstName) && !s.personEvidence(i) {
-				method = methodBareName // kept only when coreference or a second piece of evidence confirms it
+			if n == 1 && title == "" && method == MethodNameRun && !s.is(i, fFirstName) && !s.personEvidence(i) {
+				method = MethodBareName // kept only when coreference or a second piece of evidence confirms it
 			}
 			s.emit(i, i+n, "PERSON", "", "", method, title, weak)
 			title = ""
@@ -499,7 +499,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// "the West", "the North"
 		if s.is(i, fDirection) && i > 0 && s.keys[i-1] == "the" && !s.caps && (i+1 >= b) {
-			s.emit(i, i+1, "PLACE", "", "", "direction", "", false)
+			s.emit(i, i+1, "PLACE", "", "", MethodDirection, "", false)
 		}
 		i++
 	}
@@ -712,14 +712,7 @@ func personalTitle(title string) bool {
 	return n > 0 && personalTitles[string(appendKey(kbuf[:0], strings.TrimSuffix(last, ".")))]
 }
 
-// methodBareName marks a single capitalized word that no list knows, with no
-// title, first name or verb of speech beside it: a capitalized word with no
-// evidence is not a person (Embraer, Mercosul, Counternarcotics), so coref
-// drops it unless a fuller name or a titled mention in the cable confirms it.
-const methodBareName = "bare-name"
-
-// methodCompanySuffix: one word ending as company names do (companySuffix).
-const methodCompanySuffix = "company-suffix"
+// MethodCompanySuffix: one word ending as company names do (companySuffix).
 
 // companySuffix: a word of six letters or more ending in -bank, -neft,
 // -prom, -gaz or -energo: Sberbank, Priorbank, Rosneft, Gazprom, Naftogaz.
@@ -735,20 +728,13 @@ func companySuffix(k string) bool {
 	return false
 }
 
-// methodAcronymCue: an acronym no list knows, before a word that only a
-// body takes ("the MNR party", "PSO officials", "the TNA's leader").
-const methodAcronymCue = "acronym-cue"
-
-// methodAcronymGuess: an acronym no list knows and no cue types; coreference
+// MethodAcronymGuess: an acronym no list knows and no cue types; coreference
 // keeps it only when it is listed beside a body ("Podemos and MNR").
-const methodAcronymGuess = "acronym-guess"
 
+// acronymOrgAfter: words after an unknown acronym that only a body takes.
 var acronymOrgAfter = setOf(`party parties leader leaders leadership members member officials official spokesman spokesperson militants fighters
 forces chairman chief director headquarters government bloc coalition movement faction candidate candidates deputies legislators
 lawmakers activists cadres commanders rebels`)
-
-// methodParticleGroup: a bare "al-X" name (see particleName).
-const methodParticleGroup = "particle-group"
 
 // particleName: the word starts with a lower-case Arabic article joined by a
 // hyphen: al-Shabaab, el-Nour, ud-Dawa.
@@ -764,7 +750,7 @@ func (s *scanner) personEvidence(i int) bool {
 	if j < len(s.toks) && s.toks[j].kind == tPunct && s.toks[j].text == "," {
 		return false // "X, the ..." gives no evidence either way
 	}
-	if j < len(s.toks) && s.word(j) && (speechVerbs[s.keys[j]] || personAfter[s.keys[j]]) {
+	if j < len(s.toks) && s.word(j) && (speechVerbs[s.keys[j]] || personAfter[s.keys[j]] || personCues[s.keys[j]]) {
 		return true
 	}
 	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && (s.keys[j] == "also" || s.keys[j] == "then" || s.keys[j] == "later" || s.keys[j] == "has" || s.keys[j] == "had") && speechVerbs[s.keys[j+1]] {
@@ -776,7 +762,7 @@ func (s *scanner) personEvidence(i int) bool {
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
 		return true // "the Saddam regime", "a Lula government"
 	}
-	if i > 0 && s.word(i-1) && personBefore[s.keys[i-1]] {
+	if i > 0 && s.word(i-1) && (personBefore[s.keys[i-1]] || personObjects[s.keys[i-1]]) {
 		return true
 	}
 	if i > 1 && s.word(i-2) && s.word(i-1) && (s.keys[i-2] == "according" && s.keys[i-1] == "to" || s.keys[i-2] == "met" && s.keys[i-1] == "with") {
@@ -788,7 +774,8 @@ func (s *scanner) personEvidence(i int) bool {
 // personAfter and personBefore: verbs that take a person as subject or object.
 var personAfter = setOf(`asked believes believed thinks thought hopes hoped wants wanted expressed emphasized stressed urged lamented worried
 acknowledged reiterated remarked opined cautioned complained recalled announced declared denied admitted suggested pointed indicated
-welcomed praised criticized hypothesized speculated confirmed promised pledged predicted responded answered judged seemed appeared`)
+welcomed praised criticized hypothesized speculated confirmed promised pledged predicted responded answered judged seemed appeared
+reported spoke visited met`)
 var personHeads = setOf(`regime government administration camp loyalists supporters allies presidency`)
 var personBefore = setOf(`told asked urged thanked informed met
 mr mrs ms dr`)
