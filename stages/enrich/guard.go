@@ -72,7 +72,7 @@ func urlStart(t *token) bool {
 	return uint(len(t.text)-3) <= 2 && t.kind == tWord && (t.text[0]|0x20 == 'h' || t.text[0]|0x20 == 'w') // (one unsigned test of the length)
 }
 
-var markingWords = setOf(`U C S TS SBU NF NOFORN REL ORCON FOUO LOU CUI PROPIN SI TK HCS FGI LES U.S. USA NATO AUS CAN GBR NZL FVEY ISAF UK EU UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE OC`)
+var markingWords = cueList("marking_words")
 
 // portionMarking: "S//REL NATO", "C", "SBU", "C/NF", "U//FOUO".
 func portionMarking(s string) bool {

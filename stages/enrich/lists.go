@@ -13,7 +13,7 @@ import (
 	"unicode"
 )
 
-//go:embed data/*.txt data/*.tsv lists/*.txt
+//go:embed data/*.txt data/*.tsv lists/*.txt lists/cues/*.txt
 var listFS embed.FS
 
 // phrase is a gazetteer entry: a known name of a place or organization.

@@ -373,7 +373,7 @@ func (s *scanner) titleAt(i, b int) int {
 	return s.titleAt0(i, b)
 }
 
-var titleModifiers = setOf(`assistant deputy acting senior former vice associate principal executive special chief first second lead interim outgoing incoming then`)
+var titleModifiers = cueList("title_modifiers")
 
 func (s *scanner) titleAt0(i, b int) int {
 	sb := s.buf[:0]
@@ -525,7 +525,7 @@ func (s *scanner) docAcronym(i int) {
 }
 
 // webTLDs are the domain endings that make "name.tld" a web site.
-var webTLDs = setOf(`com net org info biz tv ru ir`)
+var webTLDs = cueList("web_t_l_ds")
 
 // website returns the end of a domain name "x.com" written without spaces at
 // token i (a word, a dot, a listed ending, nothing joined after), or i.

@@ -3,10 +3,7 @@ package enrich
 import "strings"
 
 // determiners and other function words never start a name.
-var determiners = setOf(`a an our their his her its this that these those some many several other both each every all any no such when while
-if although after before during in on at for with without by from as since because meanwhile however also then but and or nor so yet
-according despite following given under over between among through to of we they he she it i you my your there here what which who
-senior former top local`)
+var determiners = cueList("determiners")
 
 // camelAbbrev: a capital inside a word after a lower-case letter, as in
 // office abbreviations (PolMil, EconOff); not Mc/Mac/De/Di/La/Le/Van names.
@@ -46,10 +43,7 @@ func (s *scanner) compoundWord(k string) bool {
 var fusedPrefixes = [...]string{"counter", "anti", "non", "post", "pre", "inter", "multi", "trans", "sub", "super", "over", "under", "cross", "semi", "mis", "re"}
 
 // portfolios: what "Minister of ..." and "Secretary of ..." are in charge of.
-var portfolios = setOf(`defense defence state interior finance foreign affairs justice energy commerce treasury agriculture health
-education homeland security economy economic trade labor labour industry information culture transport oil petroleum development
-planning national public works environment tourism communications social welfare youth sports internal external mines water power
-investment and religious endowments awqaf hajj`)
+var portfolios = cueList("portfolios")
 
 // officeSymbol: EUR/RUS, NEA/ARP, PM/WRA: parts of at most four letters,
 // not all English words.
@@ -81,7 +75,7 @@ func officeSymbol(x *lexicon, w string) bool {
 }
 
 // placeContext words before an unknown single name make it a place.
-var placeContext = setOf(`in near into outside throughout across inside at`)
+var placeContext = cueList("place_context")
 
 // longPhrase: a listed name of two or more words, longer than the title n,
 // starts at i.
@@ -588,27 +582,24 @@ func (s *scanner) unknownWord(i int) bool {
 
 // religions are never names by themselves (inside a name they may be: "Saif
 // al-Islam").
-var religions = setOf(`islam christianity judaism buddhism hinduism zoroastrianism sikhism shiism sunnism`)
+var religions = cueList("religions")
 
 // combiningPrefixes start capitalized compounds that stay whole: "Inter-American
 // Development Bank", "Pan-American Highway", "Trans-Caspian".
-var combiningPrefixes = setOf(`inter pan trans intra sub`)
+var combiningPrefixes = cueList("combining_prefixes")
 
 // romanNumerals end a regnal name: "Abdullah II".
-var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
+var romanNumerals = cueList("roman_numerals")
 
 // orgCues before a name make it an organization: "state oil company
 // Sonangol", "daily newspaper Liberte", "shipbuilder Izar".
-var orgCues = setOf(`monopoly paper company companies firm firms parastatal conglomerate corporation newspaper newspapers daily weekly magazine tabloid
-broadcaster channel network outlet website shipbuilder manufacturer producer contractor subcontractor operator airline carrier
-consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency
-subsidiary concern sponsor cooperative cooperatives mouthpiece mouthpieces processor processors`)
+var orgCues = cueList("org_cues")
 
 // appositiveLinks may follow an organization cue before the name's comma.
-var appositiveLinks = setOf(`under in called named known`)
+var appositiveLinks = cueList("appositive_links")
 
 // mediaHeads after a name make it an outlet: "VEA newspaper".
-var mediaHeads = setOf(`newspaper daily weekly magazine tabloid`)
+var mediaHeads = cueList("media_heads")
 
 // orgCue: the name [i, j) follows an organization cue word written in lower
 // case (any case in capitals), or precedes a media head.
@@ -656,25 +647,19 @@ func (s *scanner) orgCue(i, j int) bool {
 
 // orgTails after a name (in lower case) make it a company: "Acima supermarket
 // chain", "Wana, the company's telecommunications subsidiary".
-var orgTails = setOf(`subsidiary subsidiaries chain conglomerate affiliate monopoly franchise retailer brand operator firm company
-employees executives shareholders headquarters poll polls pollster`)
+var orgTails = cueList("org_tails")
 
 // placeCues after a single unknown name make it a place: "the Marange fields".
-var placeCues = setOf(`fields field region area district province valley river mountains village villages town township county
-oasis basin plain plains plant refinery mine mines airport airbase reactor dam port`)
+var placeCues = cueList("place_cues")
 
 // geoNouns are the placeCues that also follow a two-word name: "the Arakan
 // Yoma mountains".
-var geoNouns = setOf(`mountains valley river region province district basin plain plains oasis county`)
+var geoNouns = cueList("geo_nouns")
 
 // foreignHeads start an organization's name in French, Spanish, Portuguese,
 // Italian or transliterated Arabic/Persian: "Conseil de la Nation", "Partido
 // Justicialista", "Comando Maisanta", "Majlis al-Shura".
-var foreignHeads = setOf(`conseil consejo conselho consiglio comando comite comité partido parti partito frente front assemblee assemblée asamblea
-assembleia camara câmara chambre congreso tribunal corte cour ministerio ministère ministere direccion dirección direction
-secretaria secretaría agence agencia banco banque fundacion fundación fondo instituto institut movimiento mouvement movimento
-union unión unione alianza alliance confederacion confederación federacion federación sindicato majlis jamaat jamiat jamiyat hizb harakat
-tehreek tehrik sazman bonyad coordinadora coordinacion coordinación comision comisión`)
+var foreignHeads = cueList("foreign_heads")
 
 // foreignOrg: the length of a head-first name at i: the head, then names and
 // particles ("de la"), up to six words; in capitals only words that are not
@@ -704,7 +689,7 @@ func (s *scanner) foreignOrg(i, b int) int {
 }
 
 // personalTitles are honorifics that name only a person: "Empress Farah".
-var personalTitles = setOf(`king queen prince princess empress emperor shah sheikh shaykh sheik emir amir sultan crown mr mrs ms dr madame monsignor pope`)
+var personalTitles = cueList("personal_titles")
 
 func personalTitle(title string) bool {
 	_, last, n := fieldEnds(title)
@@ -732,9 +717,7 @@ func companySuffix(k string) bool {
 // keeps it only when it is listed beside a body ("Podemos and MNR").
 
 // acronymOrgAfter: words after an unknown acronym that only a body takes.
-var acronymOrgAfter = setOf(`party parties leader leaders leadership members member officials official spokesman spokesperson militants fighters
-forces chairman chief director headquarters government bloc coalition movement faction candidate candidates deputies legislators
-lawmakers activists cadres commanders rebels`)
+var acronymOrgAfter = cueList("acronym_org_after")
 
 // particleName: the word starts with a lower-case Arabic article joined by a
 // hyphen: al-Shabaab, el-Nour, ud-Dawa.
@@ -772,17 +755,12 @@ func (s *scanner) personEvidence(i int) bool {
 }
 
 // personAfter and personBefore: verbs that take a person as subject or object.
-var personAfter = setOf(`asked believes believed thinks thought hopes hoped wants wanted expressed emphasized stressed urged lamented worried
-acknowledged reiterated remarked opined cautioned complained recalled announced declared denied admitted suggested pointed indicated
-welcomed praised criticized hypothesized speculated confirmed promised pledged predicted responded answered judged seemed appeared
-reported spoke visited met`)
-var personHeads = setOf(`regime government administration camp loyalists supporters allies presidency`)
-var personBefore = setOf(`told asked urged thanked informed met
-mr mrs ms dr`)
+var personAfter = cueList("person_after")
+var personHeads = cueList("person_heads")
+var personBefore = cueList("person_before")
 
 // speechVerbs after a name in capitals make it a person's.
-var speechVerbs = setOf(`said says stated states claimed claims alleged alleges asserted asserts told noted added explained disagreed agreed argued
-warned insisted described mentioned commented observed replied confided`)
+var speechVerbs = cueList("speech_verbs")
 
 // capsSurname: in capitals, the English word at j ends a person's name when
 // a comma, a possessive or a verb of speech follows.
@@ -802,15 +780,14 @@ func (s *scanner) capsSurname(j int) bool {
 }
 
 // facilityHeads end the name of a building: "Old Mutare Mission Hospital".
-var facilityHeads = setOf(`hospital mortuary clinic hotel mosque shrine temple cathedral cemetery`)
+var facilityHeads = cueList("facility_heads")
 
 // agencyWords name what an "X Administration" administers: "Tax
 // Administration", "Food and Drug Administration" (not a president's name).
-var agencyWords = setOf(`tax customs revenue maritime aviation transportation food drug veterans highway traffic port ports prison prisons
-railway railways road roads civil space nuclear`)
+var agencyWords = cueList("agency_words")
 
 // broadcastHeads after a nationality name a broadcaster: "Croatian Radio".
-var broadcastHeads = setOf(`radio television`)
+var broadcastHeads = cueList("broadcast_heads")
 
 // properBefore: a word in [i, h) is a proper name (not English, not a modifier).
 func (s *scanner) properBefore(i, h int) bool {
@@ -1031,10 +1008,10 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 }
 
 // genericFirst words make a two-word capitals "organization" generic.
-var genericFirst = setOf(`political executive party new single ruling opposition governing main other`)
+var genericFirst = cueList("generic_first")
 
 // partyHeads end a party's or movement's name.
-var partyHeads = setOf(`party front movement league union alliance congress society`)
+var partyHeads = cueList("party_heads")
 
 // andInName: "and" at h joins words of one name ("Justice and Development
 // Party"), not two names ("Afghanistan and Coalition Forces").
@@ -1117,7 +1094,7 @@ func adjectival(w string) bool {
 	return false
 }
 
-var genericPlurals = setOf(`forces services parties partners groups companies organizations ministries agencies`)
+var genericPlurals = cueList("generic_plurals")
 
 // allWords: tokens [i, h) are all English words.
 func allWords(s *scanner, i, h int) bool {
@@ -1130,21 +1107,13 @@ func allWords(s *scanner, i, h int) bool {
 }
 
 // cityHeads make an institution of a city's name: "TEHRAN UNIVERSITY".
-var cityHeads = setOf(`university college institute academy radio television club`)
+var cityHeads = cueList("city_heads")
 
 // docNouns end an organization's "of" part: "Department of Defense Policy".
-var docNouns = setOf(`directors trustees governors policy policies program programme plan plans strategy initiative treaty agreement convention resolution report
-conference summit meeting talks dialogue project act law bill decree protocol framework review round process mechanism estimate`)
+var docNouns = cueList("doc_nouns")
 
 // orgModifiers may sit before an organization head in all-capitals text.
-var orgModifiers = setOf(`national central supreme federal international state people's peoples popular democratic revolutionary islamic communist
-liberal socialist united general foreign defense defence security oil petroleum economic development armed air military police public high
-higher trade business commerce human rights civil social labor labour workers women's youth student students electoral constitutional
-administrative religious catholic orthodox muslim party council south north east west new american african arab european world
-free independent republican conservative progressive green radical civic justice unity reform liberation patriotic christian
-intelligence interior finance energy education health agriculture environment industry industries industrial agency mining gas
-investment development bank monetary reserve regional provincial municipal city district presidential parliamentary executive
-legislative judicial appeals court criminal investigative special anti-corruption civilian political participation`)
+var orgModifiers = cueList("org_modifiers")
 
 // placeSpan: a name ending in a place head word ("Rivers State", "Kandahar
 // Airfield"), or a direction before a known place ("Northern Nigeria").
@@ -1190,7 +1159,7 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 }
 
 // wordPrefixes may start a hyphenated English word: "non-governmental".
-var wordPrefixes = setOf(`non anti pro co ex multi inter intra post pre self semi sub counter cross mid over under`)
+var wordPrefixes = cueList("word_prefixes")
 
 // joinedWords: the key is English words (or prefixes) joined by hyphens or
 // slashes, each of two letters or more: "non-governmental", "request/objectives".
