@@ -483,6 +483,9 @@ func (s *scanner) segment(a, b int) {
 				i++
 				continue
 			}
+			if n > 1 && title == "" && method == MethodNameRun && !s.caps && !s.is(i, fFirstName) && s.is(i+n-1, fWord) && !s.personEvidence(i+n-1) && !s.innerParticle(i, i+n) {
+				method = MethodBareName // "Thor Leader", "Kroll Report": a run ending in an English noun, with no evidence
+			}
 			if n == 1 && title == "" && method == MethodNameRun && !s.is(i, fFirstName) && !s.personEvidence(i) {
 				method = MethodBareName // kept only when coreference or a second piece of evidence confirms it
 			}
@@ -715,6 +718,17 @@ func companySuffix(k string) bool {
 
 // MethodAcronymGuess: an acronym no list knows and no cue types; coreference
 // keeps it only when it is listed beside a body ("Podemos and MNR").
+
+// innerParticle: a name particle inside [i, j): "Usama Bin Laden", "Roberto
+// de La Cruz" (a person's patronymic or nobiliary particle).
+func (s *scanner) innerParticle(i, j int) bool {
+	for t := i + 1; t < j-1; t++ {
+		if s.is(t, fParticle) {
+			return true
+		}
+	}
+	return false
+}
 
 // acronymOrgAfter: words after an unknown acronym that only a body takes.
 var acronymOrgAfter = cueList("acronym_org_after")
