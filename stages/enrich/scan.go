@@ -431,6 +431,13 @@ func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, 
 	if j <= i {
 		return
 	}
+	if typ == "ORG" && method == MethodOrgPattern {
+		// "Chamber of Deputies President", "Ministry of Defense Web site":
+		// a title or a page word after the body's name is not part of it
+		for j-1 > i+1 && s.word(j-1) && !s.is(j-2, fConnector) && (s.is(j-1, fTitle) && !s.is(j-1, fOrgHead) || orgSpanTails[s.keys[j-1]]) {
+			j--
+		}
+	}
 	if s.heading && guessMethods[method] {
 		return // a capitals heading in a mixed-case cable: only what the lists know
 	}
@@ -545,6 +552,9 @@ func (s *scanner) website(i int) int {
 	}
 	return i + 3
 }
+
+// orgSpanTails end no body's name: "Ministry of Defense Web site".
+var orgSpanTails = cueList("org_span_tails")
 
 // guessMethods are the rules that type a name by its shape or its context
 // rather than by a list; a heading in capitals ("ABD AL-MAHDI CAUTIONS
