@@ -251,12 +251,15 @@ func trailerLine(l string) bool {
 // (shared/eval/ANNOTATION.md), so none of it is an entity, the post's name
 // included.
 func webTrailer(l string) int {
-	if strings.IndexByte(l, 'W') < 0 {
-		return -1 // both patterns have a W: most lines are out at once
+	if strings.IndexByte(l, 'W') < 0 && strings.IndexByte(l, 'w') < 0 {
+		return -1 // every pattern has a W or a w: most lines are out at once
 	}
 	c := strings.Index(l, "lassified Web")
 	if c < 0 {
 		c = strings.Index(l, "LASSIFIED WEB")
+	}
+	if c < 0 {
+		c = strings.Index(l, "lassified web") // "Visit Embassy Singapore’s Classified website"
 	}
 	if c < 1 {
 		return -1

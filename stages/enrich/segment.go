@@ -199,7 +199,7 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// "Visit Embassy Cairo's ...": a sentence-initial verb is not part of the name
-		if t.sentStart && s.is(i, fWord) && !s.is(i, fOrgModifier) && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
+		if t.sentStart && s.is(i, fWord) && !t.allCaps && !s.is(i, fOrgModifier) && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
 			i++
 			continue
 		}
