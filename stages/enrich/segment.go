@@ -997,7 +997,8 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		if weakHeads[k] && !of {
 			prev := s.keys[h-1]
-			if h == i+1 && !(x.demonyms[prev] && broadcastHeads[k] && !s.caps && s.toks[h].cap) && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
+			placeGroup := k == "group" && !x.demonyms[prev] && (x.phrases[prev].typ == "PLACE" || !x.words[prev] && !isAcronym(s.toks[h-1].text)) && s.toks[h].cap // "Rio Group", "Visegrad Group", "Alfa Group": a forum or a company
+			if h == i+1 && !placeGroup && !(x.demonyms[prev] && broadcastHeads[k] && !s.caps && s.toks[h].cap) && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
 				continue // "Russian Government", "INL Office", "U.S. Office"
 			}
 		}
