@@ -438,6 +438,9 @@ func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, 
 			j--
 		}
 	}
+	if typ == "PERSON" && title == "" && j-i >= 2 && s.word(i) && placePrefixes[s.keys[i]] && (method == MethodFirstName || method == MethodNameRun || method == MethodBareName) {
+		typ, method = "PLACE", MethodPlacePattern // "Port Stanley", "Mount Elgon", "Wadi Hadramawt"
+	}
 	if s.heading && guessMethods[method] {
 		return // a capitals heading in a mixed-case cable: only what the lists know
 	}
@@ -552,6 +555,9 @@ func (s *scanner) website(i int) int {
 	}
 	return i + 3
 }
+
+// placePrefixes start a place's name, never a person's: Port Stanley.
+var placePrefixes = cueList("place_prefixes")
 
 // orgSpanTails end no body's name: "Ministry of Defense Web site".
 var orgSpanTails = cueList("org_span_tails")
