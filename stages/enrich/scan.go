@@ -438,6 +438,11 @@ func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, 
 			j--
 		}
 	}
+	if typ == "PERSON" && title == "" && !s.caps && j-i >= 2 && (method == MethodNameRun || method == MethodBareName) && !s.is(i, fFirstName) &&
+		j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && len(s.toks[j+1].text) >= 3 &&
+		s.toks[j+1].text[0] == s.toks[i].text[0] && strings.IndexByte(s.toks[j+1].text, s.toks[j-1].text[0]) > 0 {
+		typ, method = "ORG", MethodAcronymDef // "Raiffeisen Zentralbank (RZB)": a name with an acronym is a body's, unless a first name or title shows a person
+	}
 	if typ == "PERSON" && title == "" && j-i >= 2 && s.word(i) && placePrefixes[s.keys[i]] && (method == MethodFirstName || method == MethodNameRun || method == MethodBareName) {
 		typ, method = "PLACE", MethodPlacePattern // "Port Stanley", "Mount Elgon", "Wadi Hadramawt"
 	}
