@@ -744,8 +744,14 @@ func particleName(w string) bool {
 // a person before it ("told Iglesias", "according to Nabhan", "met with X").
 func (s *scanner) personEvidence(i int) bool {
 	j := i + 1
+	if i > 0 && s.word(i-1) && (personBefore[s.keys[i-1]] || personObjects[s.keys[i-1]]) {
+		return true
+	}
+	if i > 1 && s.word(i-2) && s.word(i-1) && (s.keys[i-2] == "according" && s.keys[i-1] == "to" || s.keys[i-2] == "met" && s.keys[i-1] == "with") {
+		return true
+	}
 	if j < len(s.toks) && s.toks[j].kind == tPunct && s.toks[j].text == "," {
-		return false // "X, the ..." gives no evidence either way
+		return j+1 < len(s.toks) && s.word(j+1) && (s.keys[j+1] == "who" || s.keys[j+1] == "whose") // "Mendrak, who said"
 	}
 	if j < len(s.toks) && s.word(j) && (speechVerbs[s.keys[j]] || personAfter[s.keys[j]] || personCues[s.keys[j]]) {
 		return true
@@ -758,12 +764,6 @@ func (s *scanner) personEvidence(i int) bool {
 	}
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
 		return true // "the Saddam regime", "a Lula government"
-	}
-	if i > 0 && s.word(i-1) && (personBefore[s.keys[i-1]] || personObjects[s.keys[i-1]]) {
-		return true
-	}
-	if i > 1 && s.word(i-2) && s.word(i-1) && (s.keys[i-2] == "according" && s.keys[i-1] == "to" || s.keys[i-2] == "met" && s.keys[i-1] == "with") {
-		return true
 	}
 	return false
 }
