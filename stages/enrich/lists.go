@@ -114,7 +114,13 @@ func loadLexicon() *lexicon {
 			if len(f) != 3 || f[0] != kind {
 				return
 			}
-			add(f[1], phrase{typ: "PLACE", canonical: f[1], country: f[2], method: Method("geo:" + kind)}, false)
+			p := phrase{typ: "PLACE", canonical: f[1], country: f[2], method: Method("geo:" + kind)}
+			add(f[1], p, false)
+			if kind == "region" {
+				if a, b, ok := strings.Cut(f[1], "-"); ok && len(a) > 2 && len(b) > 2 && a[0] >= 'A' && a[0] <= 'Z' && b[0] >= 'A' && b[0] <= 'Z' && !strings.ContainsAny(b, "- ") {
+					add(a+" "+b, p, false) // "Schleswig Holstein" for Schleswig-Holstein
+				}
+			}
 		})
 	}
 	readList("lists/titles.txt", func(l string) {
