@@ -483,7 +483,7 @@ func (s *scanner) segment(a, b int) {
 				i++
 				continue
 			}
-			if n > 1 && title == "" && method == MethodNameRun && !s.caps && !s.is(i, fFirstName) && s.is(i+n-1, fWord) && !s.personEvidence(i+n-1) && !s.innerParticle(i, i+n) {
+			if n > 1 && title == "" && method == MethodNameRun && !s.caps && !s.is(i, fFirstName) && s.is(i+n-1, fWord) && !s.personEvidence(i+n-1) && !s.innerParticle(i, i+n) && !s.initialsIn(i, i+n) {
 				method = MethodBareName // "Thor Leader", "Kroll Report": a run ending in an English noun, with no evidence
 			}
 			if n == 1 && title == "" && method == MethodNameRun && !s.is(i, fFirstName) && !s.personEvidence(i) {
@@ -724,6 +724,17 @@ func companySuffix(k string) bool {
 func (s *scanner) innerParticle(i, j int) bool {
 	for t := i + 1; t < j-1; t++ {
 		if s.is(t, fParticle) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsIn: initials before the last word of [i, j): "A.Q. Khan", "M. K. Gandhi".
+func (s *scanner) initialsIn(i, j int) bool {
+	for t := i; t < j-1; t++ {
+		w := s.toks[t].text
+		if len(w) == 1 && t+1 < j && s.toks[t+1].text == "." || strings.Count(w, ".") >= 1 && letters(w) <= 3 && letters(w) == len(w)-strings.Count(w, ".") {
 			return true
 		}
 	}
