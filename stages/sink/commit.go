@@ -25,6 +25,8 @@ type commitJob struct {
 	rec   *Record // nil once reconcile found every cable committed by others
 	known *knownRecords
 	done  chan struct{}
+	// compression is Config.Compression, for files reconcile rewrites.
+	compression string
 	// Set by the job before done closes.
 	committed bool  // the record is written: the commit point is passed
 	err       error // of a failed step; after the commit point, finishing it is left to catch-up
@@ -44,7 +46,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, id: p.base, known: s.known, done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, id: p.base, known: s.known, compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,
@@ -147,6 +149,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 		return res
 	}
 	s.known.add(j.rec.ID)
+	s.bg.committed(j.rec.Partition)
 	s.Stats.Commits.Add(1)
 	s.Stats.Cables.Add(int64(len(p.written)))
 	for _, f := range j.rec.Files {
