@@ -25,7 +25,7 @@ func runCompact(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&cfg.Table, "table", "", "compact this table only (cables, paragraphs, entities, recipients, cable_references)")
 	fs.StringVar(&cfg.Partition, "partition", "", "compact this partition only (year=YYYY/month=MM)")
 	fs.Int64Var(&cfg.TargetBytes, "target-bytes", 128<<20, "size of the merged files; files of half this or more are left alone")
-	fs.IntVar(&cfg.MinFiles, "min-files", 2, "compact a partition's table once it has this many small files")
+	fs.IntVar(&cfg.MinFiles, "min-files", 1, "compact a partition's table once it has this many small files (1: also rewrite a lone file the sink wrote, denser)")
 	fs.DurationVar(&cfg.Grace, "grace", 5*time.Minute, "keep a replaced generation of a partition this long for readers with its files open")
 	fs.StringVar(&cfg.Compression, "compression", "zstd", "page codec of the merged files: zstd or snappy")
 	if err := fs.Parse(args); err != nil {

@@ -57,8 +57,11 @@ type CompactConfig struct {
 	Table       string // one table; "" for all
 	Partition   string // one partition, "year=2008/month=05"; "" for all
 	TargetBytes int64  // the merged files' size (default 128 MB); files of half that or more are left alone
-	MinFiles    int    // compact a partition's table once it has this many small files (default 2)
-	Grace       time.Duration
+	// MinFiles: compact a partition's table once it has this many small
+	// files (default 2); 1 also rewrites a lone file the sink wrote, in
+	// compaction's denser encoding (cablewire compact does).
+	MinFiles int
+	Grace    time.Duration
 	// MaxInputs bounds the files merged at once (default 64): the merge
 	// holds a page per column of each input's row groups. A partition with
 	// more small files is merged in several passes.
@@ -78,7 +81,7 @@ func (c *CompactConfig) defaults() error {
 	if c.TargetBytes <= 0 {
 		c.TargetBytes = 128 << 20
 	}
-	if c.MinFiles < 2 {
+	if c.MinFiles <= 0 {
 		c.MinFiles = 2
 	}
 	if c.Grace == 0 {
@@ -244,11 +247,14 @@ func (c *compactor) partition(ctx context.Context, table, part string, st *Compa
 		}
 		var in []liveFile
 		for _, g := range groups {
-			if len(g) >= c.cfg.MinFiles && len(g) > len(in) {
+			// A lone file is rewritten (MinFiles 1) only if the sink wrote
+			// it: compaction's denser encoding is the gain.
+			lone := len(g) == 1 && strings.HasPrefix(g[0].name, "compact-")
+			if len(g) >= c.cfg.MinFiles && !lone && len(g) > len(in) {
 				in = g
 			}
 		}
-		if len(in) < c.cfg.MinFiles || pass > 64 {
+		if len(in) == 0 || pass > 64 {
 			return nil
 		}
 		if len(in) > c.cfg.MaxInputs {

@@ -42,7 +42,7 @@ type Sink struct {
 	busy      *commitJob       // the commit running in the background, if any
 	openVer   map[string]int32 // highest version written to open or committing files, by ref id
 	seq       int
-	written   int64 // cables written to open files so far (partition.last counts in it)
+	written   int64       // cables written to open files so far (partition.last counts in it)
 	bg        *background // the background compaction, if Config.Compact
 	Stats     Stats
 }

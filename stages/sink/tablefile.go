@@ -72,8 +72,8 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 		return nil, err
 	}
 	t := &tableFile[T]{
-		dir:       dir,
-		table:     spec.name,
+		dir:   dir,
+		table: spec.name,
 		// Outside the partition's directory, so that nothing but a
 		// commit (under the commit lock) changes what a directory holds:
 		// compaction swaps a partition's directory whole (see compact.go).
