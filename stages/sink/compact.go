@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -364,6 +365,9 @@ func (c *compactor) merge(ctx context.Context, table, part string, in []liveFile
 	files, rows, err := c.write(ctx, prel, stage, id, in)
 	if err != nil {
 		os.RemoveAll(filepath.Join(c.cfg.Dir, stage))
+		if errors.Is(err, fs.ErrNotExist) {
+			return false, nil // another compactor replaced an input meanwhile
+		}
 		return false, fmt.Errorf("compact %s: %w", prel, err)
 	}
 	if c.cfg.abortAt == "written" {
@@ -659,7 +663,7 @@ func rollForwardLocked(dir string, rec *Record) error {
 // done; called with the commit lock held.
 func (c *compactor) rollForwardAll() error {
 	ents, err := os.ReadDir(filepath.Join(c.cfg.Dir, compactDir))
-	if err != nil {
+	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
 	for _, e := range ents {
@@ -683,6 +687,9 @@ func (c *compactor) rollForwardAll() error {
 func (c *compactor) cleanup() error {
 	root := filepath.Join(c.cfg.Dir, compactDir)
 	ents, err := os.ReadDir(root)
+	if os.IsNotExist(err) {
+		return nil // a warehouse no compaction has run on yet
+	}
 	if err != nil {
 		return err
 	}

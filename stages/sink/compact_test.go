@@ -462,3 +462,38 @@ func TestCompactionSurvivesSIGKILL(t *testing.T) {
 		t.Errorf("files left in %s: %d", tmpDir, len(ents))
 	}
 }
+
+// A sink with Config.Compact merges the small files of the partitions it
+// commits to in the background, while it goes on committing.
+func TestBackgroundCompaction(t *testing.T) {
+	defer func(d time.Duration) { compactEvery = d }(compactEvery)
+	compactEvery = 50 * time.Millisecond
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(4, 4))
+	s := openSink(t, Config{Dir: dir, MaxRows: 2, MaxLag: -1, Now: time.Now, Compact: true, CompactWith: CompactConfig{MinFiles: 3}})
+	for i := range 30 {
+		at := time.Date(2008, 5, 1+i%27, 0, 0, 0, 0, time.UTC)
+		addWait(t, s, cableMsg(t, synthCable(r, fmt.Sprintf("08B%05d", i), at, 300), uint64(i+1)))
+	}
+	flush(t, s)
+	deadline := time.Now().Add(30 * time.Second)
+	for s.Stats.Compacted.Load() == 0 || filesPerPartition(t, dir)["cables/year=2008/month=05"] >= 3 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no background compaction: %d files compacted, %d cables files", s.Stats.Compacted.Load(), filesPerPartition(t, dir)["cables/year=2008/month=05"])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := s.CompactionErr(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rows, _, err := globRows(dir, schemas.TableCables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 30 || len(slices.Compact(slices.Clone(rows))) != 30 {
+		t.Errorf("%d cables rows after background compaction, want 30 once each", len(rows))
+	}
+}

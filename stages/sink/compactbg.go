@@ -2,13 +2,13 @@ package sink
 
 import (
 	"context"
-	"sync/atomic"
+	"sync"
 	"time"
 )
 
 // compactEvery is how often the background compaction looks at the
 // partitions the sink committed to since its last look.
-const compactEvery = 5 * time.Second
+var compactEvery = 5 * time.Second
 
 // background is a sink's background compaction (Config.Compact): a
 // goroutine that compacts the partitions the sink commits to once one of
@@ -20,7 +20,25 @@ type background struct {
 	kick   chan string
 	cancel context.CancelFunc
 	done   chan struct{}
-	err    atomic.Value // the last error, if any (error)
+	mu     sync.Mutex
+	err    error // the last error, if any
+}
+
+func (b *background) fail(err error) {
+	b.mu.Lock()
+	b.err = err
+	b.mu.Unlock()
+}
+
+// CompactionErr is the background compaction's last error, if any: it does not stop
+// the sink (the next pass tries again), but is reported.
+func (s *Sink) CompactionErr() error {
+	if s.bg == nil {
+		return nil
+	}
+	s.bg.mu.Lock()
+	defer s.bg.mu.Unlock()
+	return s.bg.err
 }
 
 func (s *Sink) startCompaction() {
@@ -72,7 +90,7 @@ func (b *background) loop(ctx context.Context, c *compactor, stats *Stats) {
 			continue
 		}
 		if err := c.cleanup(); err != nil {
-			b.err.Store(err)
+			b.fail(err)
 		}
 		for k := range dirty {
 			var st CompactStats
@@ -81,7 +99,7 @@ func (b *background) loop(ctx context.Context, c *compactor, stats *Stats) {
 					if ctx.Err() != nil {
 						return
 					}
-					b.err.Store(err)
+					b.fail(err)
 				}
 			}
 			stats.Compacted.Add(int64(st.FilesIn))

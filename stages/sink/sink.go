@@ -53,7 +53,7 @@ func Open(cfg Config) (*Sink, error) {
 	if err := cfg.defaults(); err != nil {
 		return nil, err
 	}
-	for _, d := range []string{commitsDir, sinksDir, tmpDir} {
+	for _, d := range []string{commitsDir, sinksDir, tmpDir, compactDir} {
 		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o755); err != nil {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
