@@ -497,3 +497,34 @@ func TestBackgroundCompaction(t *testing.T) {
 		t.Errorf("%d cables rows after background compaction, want 30 once each", len(rows))
 	}
 }
+
+// Config.Compression snappy writes snappy pages, which arrow-go reads
+// back; an unknown codec is refused at Open.
+func TestCompressionSnappy(t *testing.T) {
+	dir := t.TempDir()
+	r := rand.New(rand.NewPCG(6, 6))
+	s := openSink(t, Config{Dir: dir, Compression: CompressionSnappy, Now: time.Now})
+	for i := range 5 {
+		add(t, s, cableMsg(t, synthCable(r, fmt.Sprintf("08S%05d", i), time.Date(2008, 5, 1+i, 0, 0, 0, 0, time.UTC), 300), uint64(i+1)))
+	}
+	flush(t, s)
+	rows, files, err := globRows(dir, schemas.TableCables)
+	if err != nil || len(rows) != 5 {
+		t.Fatalf("arrow-go read %d rows: %v", len(rows), err)
+	}
+	rdr, err := file.OpenParquetFile(files[0], false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rdr.Close()
+	cc, err := rdr.MetaData().RowGroup(0).ColumnChunk(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cc.Compression().String(); !strings.EqualFold(got, "snappy") {
+		t.Errorf("codec %s, want snappy", got)
+	}
+	if _, err := Open(Config{Dir: t.TempDir(), Compression: "lz5"}); err == nil {
+		t.Error("Open accepted compression lz5")
+	}
+}
