@@ -61,6 +61,12 @@ func writeSummary(w io.Writer, s summary) {
 		fmt.Fprintf(w, "files written        %d (%d commits, %.1f MB) in %s\n",
 			st.Files.Load(), st.Commits.Load(), float64(st.Bytes.Load())/1e6, s.warehouse)
 		fmt.Fprintf(w, "files merged         %d (rows out of time order, sorted through runs)\n", st.Merged.Load())
+		if n := st.Compacted.Load(); n > 0 {
+			fmt.Fprintf(w, "files compacted      %d (small files merged in the background)\n", n)
+		}
+		if err := s.sink.CompactionErr(); err != nil {
+			fmt.Fprintf(w, "compaction failed    %v\n", err)
+		}
 	}
 	secs := s.elapsed.Seconds()
 	fmt.Fprintf(w, "elapsed              %s\n", s.elapsed.Round(time.Millisecond))
