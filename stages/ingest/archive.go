@@ -70,8 +70,12 @@ func archiveKind(path string) string {
 }
 
 // expandLimit is the most an archive of size bytes may expand to.
-func expandLimit(size int64) int64 {
-	return max(MinExpandBytes, MaxExpandRatio*size)
+func (r *Reader) expandLimit(size int64) int64 {
+	floor := int64(MinExpandBytes)
+	if r.minExpand > 0 {
+		floor = r.minExpand // tests
+	}
+	return max(floor, MaxExpandRatio*size)
 }
 
 // budget counts decompressed bytes against an archive's limit.
@@ -84,7 +88,7 @@ type budget struct {
 func (b *budget) wrap(r io.Reader) io.Reader { return &budgetReader{r: r, b: b} }
 
 func (b *budget) err() error {
-	return fmt.Errorf("%w of %d bytes (%dx its size, at least %d)", ErrExpandLimit, b.limit, MaxExpandRatio, MinExpandBytes)
+	return fmt.Errorf("%w of %d bytes (%dx its size, at least %d MiB)", ErrExpandLimit, b.limit, MaxExpandRatio, MinExpandBytes>>20)
 }
 
 type budgetReader struct {
@@ -113,7 +117,7 @@ func (r *Reader) readArchive(ctx context.Context, path, kind string, f *os.File,
 	if err != nil {
 		return fn(schemas.Document{Source: path}, fmt.Errorf("%w: %w", ErrUnreadable, err))
 	}
-	b := &budget{left: expandLimit(fi.Size()), limit: expandLimit(fi.Size())}
+	b := &budget{left: r.expandLimit(fi.Size()), limit: r.expandLimit(fi.Size())}
 	bad := func(member string, err error) error {
 		src := path
 		if member != "" {

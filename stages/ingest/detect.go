@@ -90,7 +90,7 @@ func (r *Reader) readDetectedDepth(ctx context.Context, name string, rd io.Reade
 			zr = z
 		}
 		// A stream has no size to bound its expansion by: MinExpandBytes.
-		b := &budget{left: MinExpandBytes, limit: MinExpandBytes}
+		b := &budget{left: r.expandLimit(0), limit: r.expandLimit(0)}
 		err := r.readDetectedDepth(ctx, name, b.wrap(zr), fn, depth+1)
 		if b.exceeded {
 			return fn(schemas.Document{Source: name}, fmt.Errorf("%w: %w", ErrUnreadable, b.err()))

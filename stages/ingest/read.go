@@ -50,7 +50,8 @@ type Reader struct {
 	// match) is read, with its statistics, which the reader then updates.
 	OnSource func(*SourceStats)
 
-	cur *SourceStats
+	cur       *SourceStats
+	minExpand int64 // overrides MinExpandBytes (tests)
 }
 
 // Read reads every document under paths (files or directory trees, in
