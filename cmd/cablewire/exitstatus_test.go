@@ -176,4 +176,3 @@ func TestLoadIncrementalCounts(t *testing.T) {
 		t.Errorf("DuckDB: versions 2 and distinct cables: %s", n)
 	}
 }
-
