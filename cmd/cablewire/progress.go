@@ -31,9 +31,39 @@ type liveCounts struct {
 	bytes, total    int64 // input bytes read, of total (0: unknown)
 	read, committed int64 // documents read; cables committed or already there
 	deadLettered    int64
+	readDone        bool
 	elapsed         time.Duration
-	cablesPerSecond float64
-	eta             time.Duration // -1: unknown
+}
+
+// done is the cables finished: committed, already there, or dead-lettered.
+func (c liveCounts) done() int64 { return c.committed + c.deadLettered }
+
+// expected is how many cables the load will have finished at the end: what
+// was read, extrapolated by the bytes still to read; -1 when unknown.
+func (c liveCounts) expected() int64 {
+	switch {
+	case c.readDone:
+		return c.read
+	case c.total > 0 && c.bytes > 0:
+		return max(c.read, int64(float64(c.read)*float64(c.total)/float64(c.bytes)))
+	}
+	return -1
+}
+
+func (c liveCounts) rate() float64 {
+	if s := c.elapsed.Seconds(); s > 0 {
+		return float64(c.done()) / s
+	}
+	return 0
+}
+
+// eta is the time left at the rate so far; -1 when unknown.
+func (c liveCounts) eta() time.Duration {
+	exp, r := c.expected(), c.rate()
+	if exp < 0 || r <= 0 {
+		return -1
+	}
+	return time.Duration(float64(max(exp-c.done(), 0)) / r * float64(time.Second))
 }
 
 func (c liveCounts) line() string {
@@ -43,9 +73,9 @@ func (c liveCounts) line() string {
 	} else {
 		s += fmt.Sprintf(" (%s)", mb(c.bytes))
 	}
-	s += fmt.Sprintf(", committed %d, dead-lettered %d, %.0f cables/s, elapsed %s", c.committed, c.deadLettered, c.cablesPerSecond, c.elapsed.Round(time.Second))
-	if c.eta >= 0 {
-		s += fmt.Sprintf(", ETA %s", c.eta.Round(time.Second))
+	s += fmt.Sprintf(", committed %d, dead-lettered %d, %.0f cables/s, elapsed %s", c.committed, c.deadLettered, c.rate(), c.elapsed.Round(time.Second))
+	if eta := c.eta(); eta >= 0 {
+		s += fmt.Sprintf(", ETA %s", eta.Round(time.Second))
 	}
 	return s
 }
@@ -67,23 +97,20 @@ func progressMode(mode string, stderr io.Writer) (string, error) {
 }
 
 // startProgress reports the load's progress on w until the returned stop
-// is called (which prints nothing more). sample reads the counters.
+// is called. sample reads the pipeline's counters.
+//
+// The bar counts finished cables (committed, already there or
+// dead-lettered) against the cables expected: those read, extrapolated by
+// the input bytes still unread, so it reaches its end when the warehouse
+// has everything, not when ingest has read the last byte.
 func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (committed, dead int64)) (stop func()) {
-	if mode == progressNone {
+	if mode == progressNone || mode == "" {
 		return func() {}
 	}
 	start := time.Now()
 	get := func() liveCounts {
-		c := liveCounts{bytes: live.Bytes.Load(), total: live.Total.Load(), read: live.Read.Load(), elapsed: time.Since(start), eta: -1}
+		c := liveCounts{bytes: live.Bytes.Load(), total: live.Total.Load(), read: live.Read.Load(), readDone: live.ReadDone.Load(), elapsed: time.Since(start)}
 		c.committed, c.deadLettered = sample()
-		if secs := c.elapsed.Seconds(); secs > 0 {
-			c.cablesPerSecond = float64(c.committed+c.deadLettered) / secs
-			if c.total > 0 && c.bytes > 0 && c.bytes < c.total {
-				// Time left to read the rest at the rate so far; the
-				// pipeline behind ingest finishes a few seconds later.
-				c.eta = time.Duration(float64(c.elapsed) * float64(c.total-c.bytes) / float64(c.bytes))
-			}
-		}
 		return c
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -91,18 +118,15 @@ func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (c
 	every := progressLineEvery
 	var bar *progressbar.ProgressBar
 	if mode == progressBar {
-		every = 200 * time.Millisecond
-		total := live.Total.Load()
-		if total <= 0 {
-			total = -1 // a spinner: the size is unknown (stdin, a pipe)
-		}
-		bar = progressbar.NewOptions64(total,
+		every = 250 * time.Millisecond
+		bar = progressbar.NewOptions64(-1,
 			progressbar.OptionSetWriter(w),
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionSetWidth(24),
-			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("cables"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionThrottle(200*time.Millisecond),
 			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionShowElapsedTimeOnFinish(),
 			progressbar.OptionSetRenderBlankState(true),
 			progressbar.OptionClearOnFinish(),
 		)
@@ -115,8 +139,7 @@ func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (c
 			select {
 			case <-ctx.Done():
 				if bar != nil {
-					bar.Finish()
-					fmt.Fprintln(w)
+					bar.Finish() // clears the line, and stops the library's spinner goroutine
 				}
 				return
 			case <-t.C:
@@ -126,11 +149,17 @@ func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (c
 				fmt.Fprintln(w, c.line())
 				continue
 			}
-			if c.total > 0 && bar.GetMax64() != c.total {
-				bar.ChangeMax64(c.total)
+			read := mb(c.bytes)
+			if c.total > 0 {
+				read += " of " + mb(c.total)
 			}
-			bar.Describe(fmt.Sprintf("read %d · committed %d · dead %d · %.0f cables/s", c.read, c.committed, c.deadLettered, c.cablesPerSecond))
-			bar.Set64(min(c.bytes, max(c.total, c.bytes)))
+			if exp := c.expected(); exp > 0 && exp+1 != bar.GetMax64() {
+				// One more than expected: the library stops drawing at its
+				// maximum, and the load ends when this goroutine stops.
+				bar.ChangeMax64(exp + 1)
+			}
+			bar.Describe(fmt.Sprintf("%s read · %d read, %d committed, %d dead-lettered", read, c.read, c.committed, c.deadLettered))
+			bar.Set64(c.done())
 		}
 	}()
 	return func() { cancel(); <-done }

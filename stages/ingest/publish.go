@@ -126,6 +126,9 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 			break
 		}
 	}
+	if o.Live != nil {
+		o.Live.ReadDone.Store(true)
+	}
 	werr := errors.Join(pub.Wait(), dlq.Wait())
 	st.Published, st.Duplicates = pub.Published(), pub.Duplicates()
 	if err != nil {

@@ -43,6 +43,8 @@ type Live struct {
 	Bytes atomic.Int64 // input bytes read
 	Total atomic.Int64 // the inputs' size on disk, when known (0: unknown)
 	Read  atomic.Int64 // documents read
+	// ReadDone is set once every source is read.
+	ReadDone atomic.Bool
 	// DeadLettered counts documents dead-lettered at ingest.
 	DeadLettered atomic.Int64
 	pub          atomic.Pointer[pipeline.Publisher]
