@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cablewire/cablewire/stages/ingest"
@@ -36,6 +37,7 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 		summaryJSON string
 		progress    string
 		maxDead     int64
+		resume      bool
 	)
 	fs := newFlagSet(name, stderr, "SOURCE... --warehouse DIR [flags]   (SOURCE: file, directory, glob, archive .zip .tar .tar.gz .tgz .tar.zst .7z, or - for stdin)")
 	c.register(fs)
@@ -45,6 +47,7 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 	fs.StringVar(&summaryJSON, "summary-json", "", "also write the summary as JSON to this file (- for stdout); format in the README")
 	fs.StringVar(&progress, "progress", progressAuto, "auto (a bar on a terminal, else a line every 10 s), bar, lines or none")
 	fs.Int64Var(&maxDead, "max-dead-letters", -1, "exit with status 3 when more cables than this are dead-lettered (-1: a warning only)")
+	fs.BoolVar(&resume, "resume", true, "resume csv and JSON-lines files from their checkpoints in the warehouse (false: read every source from its start)")
 	chain := chainFlag(fs)
 	sinkFlags(fs, &sc)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
@@ -101,8 +104,13 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 	if u := conn.ClientURL(); u != "" {
 		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
 	}
+	var cps *ingest.Checkpoints
+	if resume && !follow {
+		cps = ingest.NewCheckpoints(filepath.Join(warehouse, "_cablewire", "loads"))
+	}
 	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, follow: follow, chain: *chain, stderr: stderr, stdin: loadStdin,
+		checkpoints: cps,
+		inputs:      inputs, follow: follow, chain: *chain, stderr: stderr, stdin: loadStdin,
 		progress: mode, soleConsumer: c.natsURL == "" && c.listen == "",
 		workers: workerOptions{workers: c.workers, sink: sc, logger: log},
 	})
@@ -138,7 +146,7 @@ func loadStatus(s summary, maxDead int64) (int, error) {
 			paths, more = paths[:5], fmt.Sprintf(" and %d more", s.ingest.Unreadable-5)
 		}
 		return exitFailed, fmt.Errorf("%d input(s) could not be read: %s%s (reasons in the summary; listed by `cablewire dlq --stage ingest`)", s.ingest.Unreadable, strings.Join(paths, ", "), more)
-	case c.Read == 0:
+	case c.Read == 0 && c.Resumed == 0:
 		return exitFailed, fmt.Errorf("nothing to load: no document in %s", strings.Join(sourcePaths(s), ", "))
 	case c.New+c.Changed+c.Unchanged == 0:
 		return exitFailed, fmt.Errorf("nothing loaded: none of the %d documents read became a cable (%d dead-lettered; reasons in the summary)", c.Read, c.DeadLettered)

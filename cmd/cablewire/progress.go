@@ -111,6 +111,10 @@ func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (c
 	get := func() liveCounts {
 		c := liveCounts{bytes: live.Bytes.Load(), total: live.Total.Load(), read: live.Read.Load(), readDone: live.ReadDone.Load(), elapsed: time.Since(start)}
 		c.committed, c.deadLettered = sample()
+		// Broker duplicates count as done when read; after a crash some are
+		// a killed load's queued messages, committed later and counted
+		// again: never show more done than read.
+		c.committed = min(c.committed, max(c.read-c.deadLettered, 0))
 		return c
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -31,6 +32,9 @@ type runOptions struct {
 	// instead of after AckWait.
 	soleConsumer bool
 	live         *ingest.Live
+	// checkpoints, when set, resumes csv and JSON-lines sources from what
+	// the warehouse already committed, and records how far this load got.
+	checkpoints *ingest.Checkpoints
 }
 
 // execute runs ingest and every stage in this process on conn. In bulk
@@ -51,6 +55,12 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		if err := resetConsumers(ctx, conn.JS); err != nil {
 			return summary{}, err
 		}
+	}
+	cps := o.checkpoints
+	if cps != nil {
+		o.workers.onFinished = func(m *pipeline.Message) { cps.Finished(m.Header.Get(ingest.HeaderRecord)) }
+		stopSaving := saveCheckpoints(cps, o.stderr)
+		defer stopSaving()
 	}
 	ws, err := startWorkers(wctx, conn, stages, o.workers)
 	if err != nil {
@@ -90,7 +100,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
 		ist, runErr = ingest.RunWith(ctx, pub, dlq, o.inputs, ingest.Options{
-			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(),
+			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
 		})
 	}
 	interrupted := ctx.Err() != nil
@@ -108,6 +118,13 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 			stopWorkers()
 			return summary{}, errors.Join(err, ws.wait())
 		}
+		if ctx.Err() == nil && runErr == nil {
+			// Everything published is committed or dead-lettered: a source
+			// read to its end is complete.
+			if err := cps.Save(true); err != nil {
+				fmt.Fprintf(o.stderr, "cablewire: checkpoint: %v\n", err)
+			}
+		}
 	}
 	interrupted = ctx.Err() != nil
 	stopProgress()
@@ -116,6 +133,35 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		return summary{}, err
 	}
 	return summary{started: start, ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
+}
+
+// saveCheckpoints writes the checkpoints that moved every second until
+// stopped, and once more then (the workers have drained by then: what they
+// committed is in).
+func saveCheckpoints(cps *ingest.Checkpoints, stderr io.Writer) func() {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			if err := cps.Save(false); err != nil {
+				fmt.Fprintf(stderr, "cablewire: checkpoint: %v\n", err)
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+		if err := cps.Save(false); err != nil {
+			fmt.Fprintf(stderr, "cablewire: checkpoint: %v\n", err)
+		}
+	}
 }
 
 // chainFlag registers --chain, on by default: in one process, a stream

@@ -35,10 +35,15 @@ type loadCounts struct {
 	Parsed              int64 `json:"parsed"`
 	DeadLettered        int64 `json:"dead_lettered"`
 	// Incremental loads: new cables, changed ones written as a new version,
-	// and unchanged ones (already loaded: by the broker or the warehouse).
-	New        int64 `json:"new"`
-	Changed    int64 `json:"changed"`
-	Unchanged  int64 `json:"unchanged"`
+	// and unchanged ones (already in the warehouse). New and changed count
+	// what this load wrote, including what a killed earlier load had
+	// queued on the same broker.
+	New       int64 `json:"new"`
+	Changed   int64 `json:"changed"`
+	Unchanged int64 `json:"unchanged"`
+	// Resumed counts records not read again: checkpoints say an earlier
+	// load committed them (they count as unchanged too).
+	Resumed    int64 `json:"resumed"`
 	Unreadable int64 `json:"unreadable"`
 	Skipped    int64 `json:"skipped"`
 }
@@ -59,7 +64,12 @@ func (s summary) counts() loadCounts {
 		c.Changed = s.sink.Stats.Versions.Load()
 		c.New = s.sink.Stats.Cables.Load() - c.Changed
 	}
-	c.Unchanged = c.DuplicatesBroker + c.DuplicatesWarehouse
+	// Unchanged: what was read (or resumed past) and neither written nor
+	// dead-lettered. Not broker + warehouse duplicates: after a crash, a
+	// broker duplicate may be a message the killed load queued, written by
+	// this one (and counted as new).
+	c.Resumed = s.ingest.Resumed
+	c.Unchanged = max(0, c.Read+c.Resumed-c.DeadLettered-c.New-c.Changed)
 	return c
 }
 
@@ -72,6 +82,9 @@ func writeSummary(w io.Writer, s summary) {
 	}
 	c := s.counts()
 	fmt.Fprintf(w, "cables read          %d\n", c.Read)
+	if c.Resumed > 0 {
+		fmt.Fprintf(w, "resumed              %d records not read again (committed by an earlier load: checkpoint)\n", c.Resumed)
+	}
 	fmt.Fprintf(w, "published            %d\n", c.Published)
 	fmt.Fprintf(w, "duplicates skipped   %d (already loaded: %d by the broker, %d by the warehouse)\n",
 		c.DuplicatesBroker+c.DuplicatesWarehouse, c.DuplicatesBroker, c.DuplicatesWarehouse)

@@ -17,13 +17,37 @@ import (
 // encoding/csv cannot read the backslash escapes, hence this reader.
 type CSVReader struct {
 	br   *bufio.Reader
-	line int // current line, 1-based
+	line int   // current line, 1-based
+	off  int64 // bytes consumed from the start of the stream
 	buf  []byte
 }
 
 // NewCSVReader reads from r.
 func NewCSVReader(r io.Reader) *CSVReader {
 	return &CSVReader{br: bufio.NewReaderSize(r, 1<<20), line: 1}
+}
+
+// NewCSVReaderAt reads from r, which starts at a row boundary on the given
+// line (a resumed load).
+func NewCSVReaderAt(r io.Reader, line int) *CSVReader {
+	c := NewCSVReader(r)
+	c.line = line
+	return c
+}
+
+// Offset is how many bytes of the stream the rows read so far took: after
+// a Read, the offset at which the next row starts.
+func (c *CSVReader) Offset() int64 { return c.off }
+
+// Line is the line the next row starts on.
+func (c *CSVReader) Line() int { return c.line }
+
+func (c *CSVReader) readByte() (byte, error) {
+	b, err := c.br.ReadByte()
+	if err == nil {
+		c.off++
+	}
+	return b, err
 }
 
 // ErrCSV is returned for a row that does not follow the format.
@@ -71,7 +95,7 @@ func (c *CSVReader) Read() (schemas.SourceRecord, int, error) {
 // field reads one field and the separator after it; end reports a row end.
 func (c *CSVReader) field() (s string, end bool, err error) {
 	c.buf = c.buf[:0]
-	b, err := c.br.ReadByte()
+	b, err := c.readByte()
 	if err != nil {
 		return "", false, err
 	}
@@ -93,19 +117,19 @@ func (c *CSVReader) field() (s string, end bool, err error) {
 				return trimCR(c.buf), true, nil
 			}
 			put(b)
-			if b, err = c.br.ReadByte(); err != nil {
+			if b, err = c.readByte(); err != nil {
 				return string(c.buf), true, err
 			}
 		}
 	}
 	for {
-		b, err = c.br.ReadByte()
+		b, err = c.readByte()
 		if err != nil {
 			return string(c.buf), true, fmt.Errorf("%w: line %d: unterminated quoted field", ErrCSV, c.line)
 		}
 		switch b {
 		case '\\':
-			nb, err := c.br.ReadByte()
+			nb, err := c.readByte()
 			if err != nil {
 				return string(c.buf), true, fmt.Errorf("%w: line %d: unterminated quoted field", ErrCSV, c.line)
 			}
@@ -118,7 +142,7 @@ func (c *CSVReader) field() (s string, end bool, err error) {
 			put(nb)
 			continue
 		case '"':
-			nb, err := c.br.ReadByte()
+			nb, err := c.readByte()
 			if err == io.EOF {
 				return c.result(over, true)
 			}
@@ -130,7 +154,7 @@ func (c *CSVReader) field() (s string, end bool, err error) {
 				return c.result(over, true)
 			case '\r':
 				if p, _ := c.br.Peek(1); len(p) == 1 && p[0] == '\n' {
-					c.br.ReadByte()
+					c.readByte()
 					c.line++
 					return c.result(over, true)
 				}

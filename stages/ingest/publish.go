@@ -40,6 +40,9 @@ type Stats struct {
 	Unreadable      int64
 	UnreadablePaths []string
 	Skipped         []Skip // tree entries not read (FIFOs, devices, ...)
+	// Resumed counts records not read again: an earlier load of the same
+	// source had them committed (Checkpoints).
+	Resumed int64
 }
 
 // Skip is an input entry that was not read, and why.
@@ -56,6 +59,9 @@ type Options struct {
 	// here, naming its file and record, instead of failing the publisher.
 	// 0: no check.
 	MaxPayload int64
+	// Checkpoints, when set, resumes csv and JSON-lines files from their
+	// checkpoints and tags their records (HeaderRecord) for Finished.
+	Checkpoints *Checkpoints
 }
 
 // Run reads paths and publishes every document to schemas.SubjectRaw
@@ -100,12 +106,24 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 		}
 	}}
 	rd.Stdin = o.Stdin
+	rd.Checkpoints = o.Checkpoints
+	// Records dead-lettered here are finished once the dead letters are
+	// stored (after dlq.Wait); a row the csv reader cannot resynchronise
+	// after never is, so no checkpoint moves past a broken row.
+	var deadRecords []string
 	visit := func(doc schemas.Document, bad error) error {
 		st.Read++
 		if bad == nil {
 			bad = checkSize(doc, o.MaxPayload)
 		}
+		var record string
+		if rd.rec != nil {
+			record = rd.rec.t.add(o.Checkpoints, rd.rec.n, rd.rec.end, rd.rec.line)
+		}
 		if bad != nil {
+			if record != "" && (errors.Is(bad, ErrTooLarge) || errors.Is(bad, ErrOversize)) {
+				deadRecords = append(deadRecords, record)
+			}
 			if errors.Is(bad, ErrUnreadable) {
 				st.Unreadable++
 				if len(st.UnreadablePaths) < maxNamed {
@@ -119,7 +137,11 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 			st.Reasons[reason(bad)]++
 			return dlq.Publish(ctx, DeadLetter(doc, bad))
 		}
-		return pub.Publish(ctx, Message(doc))
+		m := Message(doc)
+		if record != "" {
+			m.Header.Set(HeaderRecord, record)
+		}
+		return pub.Publish(ctx, m)
 	}
 	for _, s := range srcs {
 		if err = rd.ReadSource(ctx, s, visit); err != nil {
@@ -130,7 +152,12 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 		o.Live.ReadDone.Store(true)
 	}
 	werr := errors.Join(pub.Wait(), dlq.Wait())
-	st.Published, st.Duplicates = pub.Published(), pub.Duplicates()
+	if werr == nil {
+		for _, r := range deadRecords {
+			o.Checkpoints.Finished(r)
+		}
+	}
+	st.Published, st.Duplicates, st.Resumed = pub.Published(), pub.Duplicates(), rd.resumed
 	if err != nil {
 		return st, fmt.Errorf("ingest: %w", err)
 	}

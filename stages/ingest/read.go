@@ -50,8 +50,23 @@ type Reader struct {
 	// match) is read, with its statistics, which the reader then updates.
 	OnSource func(*SourceStats)
 
+	// Checkpoints, when set, lets a csv or JSON-lines file resume where an
+	// earlier load of the same file had everything committed.
+	Checkpoints *Checkpoints
+
 	cur       *SourceStats
 	minExpand int64 // overrides MinExpandBytes (tests)
+	rec       *recordPos
+	resumed   int64 // records skipped thanks to checkpoints
+}
+
+// recordPos is where the record being visited lies in a checkpointed
+// source; nil for others.
+type recordPos struct {
+	t    *tracker
+	n    int64 // record index in the source
+	end  int64 // byte offset after it
+	line int   // line after it
 }
 
 // Read reads every document under paths (files or directory trees, in
@@ -178,10 +193,52 @@ func (r *Reader) readFile(ctx context.Context, path string, fn Visit) error {
 	if kind := archiveKind(path); kind != "" {
 		return r.readArchive(ctx, path, kind, f, fn)
 	}
-	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
 		return r.readDetected(ctx, path, r.countReader(f), fn)
 	}
-	return r.readStream(ctx, path, r.countReader(f), formatOf(path), fn)
+	format := formatOf(path)
+	if r.Checkpoints != nil && (format == "csv" || format == "jsonl") {
+		return r.readCheckpointed(ctx, path, f, format, fn)
+	}
+	return r.readStream(ctx, path, r.countReader(f), format, fn)
+}
+
+// readCheckpointed reads a csv or JSON-lines file from where its
+// checkpoint says every record before is committed.
+func (r *Reader) readCheckpointed(ctx context.Context, path string, f *os.File, format string, fn Visit) error {
+	t, err := r.Checkpoints.begin(path, f)
+	if err != nil {
+		return fn(schemas.Document{Source: path, RefID: refHint(path)}, fmt.Errorf("%w: %w", ErrUnreadable, err))
+	}
+	if _, err := f.Seek(t.cp.Offset, io.SeekStart); err != nil {
+		return fn(schemas.Document{Source: path, RefID: refHint(path)}, fmt.Errorf("%w: %w", ErrUnreadable, err))
+	}
+	r.resumed += t.cp.Records
+	if r.Live != nil {
+		r.Live.Total.Add(-t.cp.Offset)
+	}
+	pos := &recordPos{t: t, n: t.cp.Records}
+	defer func() { r.rec = nil }()
+	var rerr error
+	if format == "csv" {
+		rerr = readCSVFrom(ctx, path, r.countReader(f), t.cp.Line, t.cp.Offset, fn, func(end int64, line int) {
+			pos.end, pos.line = end, line
+			r.rec = pos
+		}, func() { pos.n++ })
+	} else {
+		rerr = readJSONLinesFrom(ctx, path, r.countReader(f), t.cp.Line, t.cp.Offset, fn, func(end int64, line int) {
+			pos.end, pos.line = end, line
+			r.rec = pos
+		}, func() { pos.n++ })
+	}
+	if errors.Is(rerr, errCSVStopped) {
+		return nil // not read to its end: the checkpoint stays before the broken row
+	}
+	if rerr == nil && ctx.Err() == nil {
+		t.readToEnd(r.Checkpoints)
+	}
+	return rerr
 }
 
 func (r *Reader) readStream(ctx context.Context, path string, rd io.Reader, format string, fn Visit) error {
@@ -209,7 +266,27 @@ func (r *Reader) readStream(ctx context.Context, path string, rd io.Reader, form
 
 // readCSV reads the full release's cables.csv row by row.
 func readCSV(ctx context.Context, path string, r io.Reader, fn Visit) error {
-	cr := NewCSVReader(r)
+	if err := readCSVFrom(ctx, path, r, 1, 0, fn, nil, nil); !errors.Is(err, errCSVStopped) {
+		return err
+	}
+	return nil
+}
+
+// readCSVFrom reads csv rows from r, which starts at a row boundary on
+// line, at byte offset base of the file. Before each visit, at(end, line)
+// is told where the row ends; after it, next() is called (both optional).
+func readCSVFrom(ctx context.Context, path string, r io.Reader, line int, base int64, fn Visit, at func(int64, int), next func()) error {
+	cr := NewCSVReaderAt(r, line)
+	visit := func(doc schemas.Document, bad error) error {
+		if at != nil {
+			at(base+cr.Offset(), cr.Line())
+		}
+		err := fn(doc, bad)
+		if next != nil {
+			next()
+		}
+		return err
+	}
 	for {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -223,43 +300,65 @@ func readCSV(ctx context.Context, path string, r io.Reader, fn Visit) error {
 			return err
 		}
 		if err != nil {
-			if ferr := fn(schemas.Document{Source: src, Format: schemas.FormatJSON}, err); ferr != nil {
+			if ferr := visit(schemas.Document{Source: src, Format: schemas.FormatJSON}, err); ferr != nil {
 				return ferr
 			}
 			if errors.Is(err, ErrTooLarge) {
 				continue // the reader skipped to the next row
 			}
-			return nil // a broken csv cannot be resynchronised
+			return errCSVStopped // a broken csv cannot be resynchronised
 		}
 		body, _ := json.Marshal(rec)
 		doc := schemas.Document{RefID: rec.RefID, Format: schemas.FormatJSON, Source: src, Body: body, Hash: Hash(body)}
-		if err := fn(doc, nil); err != nil {
+		if err := visit(doc, nil); err != nil {
 			return err
 		}
 	}
 }
 
+// errCSVStopped ends a csv read at a row that cannot be resynchronised:
+// the row is dead-lettered, and the rest is not read.
+var errCSVStopped = errors.New("csv: stopped at a broken row")
+
 // readJSONLines reads one JSON object per line; each is published as is and
 // judged by the parser.
 func readJSONLines(ctx context.Context, path string, r io.Reader, fn Visit) error {
+	return readJSONLinesFrom(ctx, path, r, 1, 0, fn, nil, nil)
+}
+
+// readJSONLinesFrom is readJSONLines from a line boundary at byte offset
+// base, on line; at and next as for readCSVFrom.
+func readJSONLinesFrom(ctx context.Context, path string, r io.Reader, line int, base int64, fn Visit, at func(int64, int), next func()) error {
 	br := bufio.NewReaderSize(r, 1<<20)
-	for line := 1; ; line++ {
+	off := base
+	for ; ; line++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		b, err := readLine(br, MaxDocumentBytes)
+		b, n, err := readLine(br, MaxDocumentBytes)
+		off += int64(n)
 		if len(b) == 0 && err == io.EOF {
 			return nil
 		}
 		src := fmt.Sprintf("%s:%d", path, line)
+		visit := func(doc schemas.Document, bad error) error {
+			if at != nil {
+				at(off, line+1)
+			}
+			err := fn(doc, bad)
+			if next != nil {
+				next()
+			}
+			return err
+		}
 		var ferr error
 		switch {
 		case errors.Is(err, ErrExpandLimit):
 			return err
 		case errors.Is(err, ErrTooLarge):
-			ferr = fn(schemas.Document{Source: src, Format: schemas.FormatJSON}, err)
+			ferr = visit(schemas.Document{Source: src, Format: schemas.FormatJSON}, err)
 		case err != nil && err != io.EOF:
-			return fn(schemas.Document{Source: src, Format: schemas.FormatJSON}, fmt.Errorf("%w: %w", ErrUnreadable, err))
+			return visit(schemas.Document{Source: src, Format: schemas.FormatJSON}, fmt.Errorf("%w: %w", ErrUnreadable, err))
 		case len(strings.TrimSpace(string(b))) == 0:
 			continue
 		default:
@@ -267,7 +366,7 @@ func readJSONLines(ctx context.Context, path string, r io.Reader, fn Visit) erro
 				RefID string `json:"ref_id"`
 			}
 			_ = json.Unmarshal(b, &hint)
-			ferr = fn(schemas.Document{RefID: hint.RefID, Format: schemas.FormatJSON, Source: src, Body: b, Hash: Hash(b)}, nil)
+			ferr = visit(schemas.Document{RefID: hint.RefID, Format: schemas.FormatJSON, Source: src, Body: b, Hash: Hash(b)}, nil)
 		}
 		if ferr != nil {
 			return ferr
@@ -278,26 +377,29 @@ func readJSONLines(ctx context.Context, path string, r io.Reader, fn Visit) erro
 	}
 }
 
-// readLine reads one line without its end; a line over limit is skipped to
-// its end and reported as ErrTooLarge.
-func readLine(br *bufio.Reader, limit int) ([]byte, error) {
+// readLine reads one line without its end, and how many bytes it took; a
+// line over limit is skipped to its end and reported as ErrTooLarge.
+func readLine(br *bufio.Reader, limit int) ([]byte, int, error) {
 	var out []byte
+	n := 0
 	for {
 		frag, err := br.ReadSlice('\n')
+		n += len(frag)
 		if len(out)+len(frag) > limit {
 			for errors.Is(err, bufio.ErrBufferFull) {
-				_, err = br.ReadSlice('\n')
+				frag, err = br.ReadSlice('\n')
+				n += len(frag)
 			}
 			if err == io.EOF {
 				err = nil
 			}
-			return nil, errors.Join(ErrTooLarge, err)
+			return nil, n, errors.Join(ErrTooLarge, err)
 		}
 		out = append(out, frag...)
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		return []byte(strings.TrimRight(string(out), "\r\n")), err
+		return []byte(strings.TrimRight(string(out), "\r\n")), n, err
 	}
 }
 
