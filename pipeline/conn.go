@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -25,6 +26,7 @@ type Conn struct {
 	NC     *nats.Conn
 	JS     jetstream.JetStream
 	server *server.Server
+	store  *os.File // the embedded server's store lock (lockStore)
 }
 
 // Connect connects to cfg.URL, or starts an embedded server and connects to
@@ -38,8 +40,14 @@ func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	c := &Conn{}
 	url := cfg.URL
 	if url == "" {
+		lock, err := lockStore(cfg.Embedded.StoreDir)
+		if err != nil {
+			return nil, err
+		}
+		c.store = lock
 		ns, err := StartEmbedded(cfg.Embedded)
 		if err != nil {
+			c.shutdownServer()
 			return nil, err
 		}
 		c.server = ns
@@ -100,6 +108,10 @@ func (c *Conn) shutdownServer() {
 	if c.server != nil {
 		c.server.Shutdown()
 		c.server.WaitForShutdown()
+	}
+	if c.store != nil {
+		c.store.Close() // releases the flock
+		c.store = nil
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime"
 	"strings"
+
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // listFlag collects a repeatable flag.
@@ -39,16 +41,19 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // common holds the flags every pipeline command shares.
 type common struct {
 	natsURL  string
+	pipeline string
 	data     string
 	listen   string
 	logLevel string
 	workers  int
 	replicas int
 	memMiB   int
+	logs     *slog.Logger // the command's logger, once made (logger)
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.natsURL, "nats", os.Getenv("CABLEWIRE_NATS"), "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
+	fs.StringVar(&c.pipeline, "pipeline", os.Getenv("CABLEWIRE_PIPELINE"), "pipeline name, prefixing its streams and subjects (default $CABLEWIRE_PIPELINE; else run derives one from the warehouse, worker and ingest use \""+schemas.DefaultPipeline+"\")")
 	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
 	// 896 MiB keeps a full-size run's RSS near 930 MB; at 768 MiB it was
 	// 804 MB, but the embedded server's block caches and the sink's
@@ -61,12 +66,23 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
 }
 
+// logger makes the command's logger, writing to w at --log-level.
 func (c *common) logger(w io.Writer) *slog.Logger {
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lv = slog.LevelWarn
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	c.logs = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	return c.logs
+}
+
+// log is the command's logger, or one on standard error if the command
+// made none.
+func (c *common) log() *slog.Logger {
+	if c.logs == nil {
+		return c.logger(os.Stderr)
+	}
+	return c.logs
 }
 
 func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {

@@ -96,7 +96,11 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 	if _, err := ingest.Resolve(inputs); err != nil {
 		return report(summary{}, exitFailed, err)
 	}
-	conn, err := c.connect(ctx, name)
+	topo, id, err := c.warehouseTopology(warehouse)
+	if err != nil {
+		return report(summary{}, exitFailed, err)
+	}
+	conn, err := c.connect(ctx, name, topo)
 	if err != nil {
 		return report(summary{}, exitFailed, err)
 	}
@@ -109,10 +113,10 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 		cps = ingest.NewCheckpoints(filepath.Join(warehouse, "_cablewire", "loads"))
 	}
 	res, err := execute(ctx, conn, runOptions{
-		checkpoints: cps,
-		inputs:      inputs, follow: follow, chain: *chain, stderr: stderr, stdin: loadStdin,
+		checkpoints: cps, warehouse: id.ID,
+		inputs: inputs, follow: follow, chain: *chain, stderr: stderr, stdin: loadStdin,
 		progress: mode, soleConsumer: c.natsURL == "" && c.listen == "",
-		workers: workerOptions{workers: c.workers, sink: sc, logger: log},
+		workers: workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log},
 	})
 	if err != nil {
 		return report(res, exitFailed, err)

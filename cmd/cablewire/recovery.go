@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // resetConsumers deletes the stages' durable consumers so startWorkers
@@ -21,11 +23,11 @@ import (
 // Delivery counts start again with the new consumers: a message that
 // killed the process (not a panic, which is dead-lettered) is retried
 // MaxDeliver times per restart.
-func resetConsumers(ctx context.Context, js jetstream.JetStream) error {
+func resetConsumers(ctx context.Context, js jetstream.JetStream, topo schemas.Topology) error {
 	for _, st := range []stage{stageParse, stageEnrich, stageSink} {
-		err := js.DeleteConsumer(ctx, st.stream, st.durable)
-		if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-			return fmt.Errorf("reset consumer %s/%s: %w", st.stream, st.durable, err)
+		err := js.DeleteConsumer(ctx, st.stream(topo), st.durable)
+		if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) && !errors.Is(err, jetstream.ErrStreamNotFound) {
+			return fmt.Errorf("reset consumer %s/%s: %w", st.stream(topo), st.durable, err)
 		}
 	}
 	return nil

@@ -29,11 +29,15 @@ func TestResetConsumersRedeliversHeldAtOnce(t *testing.T) {
 		return nc, js
 	}
 	nc, js := connect()
-	if err := ensureStreams(ctx, js, 1); err != nil {
+	topo, err := schemas.NewTopology(schemas.DefaultPipeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ensureStreams(ctx, js, topo, 1); err != nil {
 		t.Fatal(err)
 	}
 	sc := sink.Config{}
-	spec := consumerSpec(stageSink, 256, &sc)
+	spec := consumerSpec(topo, stageSink, 256, &sc)
 	if spec.AckWait < 30*time.Second {
 		t.Fatalf("sink AckWait %v: the test needs one far longer than its fetches", spec.AckWait)
 	}
@@ -43,7 +47,7 @@ func TestResetConsumersRedeliversHeldAtOnce(t *testing.T) {
 	}
 	const n = 50
 	for i := range n {
-		if _, err := js.Publish(ctx, schemas.SubjectEnriched, []byte{byte(i)}); err != nil {
+		if _, err := js.Publish(ctx, topo.Subject(schemas.KindEnriched), []byte{byte(i)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -84,7 +88,7 @@ func TestResetConsumersRedeliversHeldAtOnce(t *testing.T) {
 		t.Fatalf("without a reset %d of the held messages came back within 2s; the test shows nothing", got)
 	}
 	// With one, they come back at once.
-	if err := resetConsumers(ctx, js2); err != nil {
+	if err := resetConsumers(ctx, js2, topo); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()

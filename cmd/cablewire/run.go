@@ -13,6 +13,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -35,6 +36,9 @@ type runOptions struct {
 	// checkpoints, when set, resumes csv and JSON-lines sources from what
 	// the warehouse already committed, and records how far this load got.
 	checkpoints *ingest.Checkpoints
+	// warehouse is the identity of the warehouse loaded, carried by every
+	// cable ingested (ingest.Route.Warehouse); empty for none.
+	warehouse string
 }
 
 // execute runs ingest and every stage in this process on conn. In bulk
@@ -52,7 +56,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		stages[0] = stageChain.name
 	}
 	if o.soleConsumer {
-		if err := resetConsumers(ctx, conn.JS); err != nil {
+		if err := resetConsumers(ctx, conn.JS, o.workers.topo); err != nil {
 			return summary{}, err
 		}
 	}
@@ -72,7 +76,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	defer stopOnSignal()
 
 	if o.workers.logger.Enabled(ctx, slog.LevelInfo) {
-		go reportProgress(wctx, conn.JS, o.workers.logger, ws)
+		go reportProgress(wctx, conn.JS, o.workers.topo, o.workers.logger, ws)
 	}
 
 	live := o.live
@@ -99,7 +103,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if len(o.inputs) > 0 {
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.RunWith(ctx, pub, dlq, o.inputs, ingest.Options{
+		ist, runErr = ingest.RunWith(ctx, pub, dlq, ingestRoute(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
 			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
 		})
 	}
@@ -114,7 +118,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		fmt.Fprintf(o.stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
 		<-ctx.Done()
 	default:
-		if err := waitCommitted(ctx, conn.JS, ws); err != nil && ctx.Err() == nil {
+		if err := waitCommitted(ctx, conn.JS, o.workers.topo, ws); err != nil && ctx.Err() == nil {
 			stopWorkers()
 			return summary{}, errors.Join(err, ws.wait())
 		}
@@ -173,7 +177,7 @@ func chainFlag(fs *flag.FlagSet) *bool {
 
 // reportProgress logs each stage's backlog every few seconds (info level),
 // so an operator sees where work is waiting.
-func reportProgress(ctx context.Context, js jetstream.JetStream, log *slog.Logger, ws *workers) {
+func reportProgress(ctx context.Context, js jetstream.JetStream, topo schemas.Topology, log *slog.Logger, ws *workers) {
 	t := time.NewTicker(progressEvery)
 	defer t.Stop()
 	for {
@@ -184,7 +188,7 @@ func reportProgress(ctx context.Context, js jetstream.JetStream, log *slog.Logge
 		}
 		attrs := []any{}
 		for _, st := range []stage{stageParse, stageEnrich, stageSink} {
-			b, err := pipeline.BacklogOf(ctx, js, st.stream, st.durable)
+			b, err := pipeline.BacklogOf(ctx, js, st.stream(topo), st.durable)
 			if err != nil {
 				continue
 			}
@@ -203,18 +207,18 @@ var progressEvery = 1 * time.Second
 // warehouse or dead-lettered. Stages are checked in pipeline order: once a
 // work-queue stream is empty with no upstream work left, nothing more can
 // arrive in it.
-func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) error {
+func waitCommitted(ctx context.Context, js jetstream.JetStream, t schemas.Topology, ws *workers) error {
 	const every = 50 * time.Millisecond
 	for _, st := range []stage{stageParse, stageEnrich} {
-		if err := pipeline.WaitEmpty(ctx, js, st.stream, st.durable, every); err != nil {
+		if err := pipeline.WaitEmpty(ctx, js, st.stream(t), st.durable, every); err != nil {
 			return err
 		}
 	}
 	sinkRunner := ws.runners["sink"]
 	for {
-		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream, stageSink.durable)
+		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream(t), stageSink.durable)
 		if err == nil && b.Empty() {
-			return pipeline.PurgeOrphans(ctx, js, stageSink.stream, b)
+			return pipeline.PurgeOrphans(ctx, js, stageSink.stream(t), b)
 		}
 		if err == nil && b.Pending == 0 {
 			// Everything is delivered: commit the open files now rather
@@ -229,4 +233,10 @@ func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) err
 		case <-time.After(every):
 		}
 	}
+}
+
+// ingestRoute is where ingest publishes in t, for the warehouse with
+// identity warehouse (or none).
+func ingestRoute(t schemas.Topology, warehouse string) ingest.Route {
+	return ingest.Route{Subject: t.Subject(schemas.KindRaw), DeadLetters: t.DeadLetterSubject("ingest"), Warehouse: warehouse}
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 
-	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/sink"
 )
 
@@ -25,7 +23,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("worker", stderr, "parse|enrich|parse+enrich|sink [...] [--nats URL] [--warehouse DIR]")
 	c.register(fs)
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
-	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port")
+	fs.StringVar(&metrics, "metrics", "", "serve /metrics, /healthz and /readyz on this host:port")
 	sinkFlags(fs, &sc)
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -35,35 +33,38 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: name a stage: parse, enrich, parse+enrich or sink", errUsage)
 	}
 	sc.Dir = warehouse
-	conn, err := c.connect(ctx, "worker")
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	ws, err := startWorkers(ctx, conn, names, workerOptions{workers: c.workers, sink: sc, logger: c.logger(stderr)})
-	if err != nil {
-		return err
-	}
+	log := c.logger(stderr)
+	h := newHealth("connecting to nats")
 	if metrics != "" {
-		ln, err := net.Listen("tcp", metrics)
+		stop, err := h.serve(metrics)
 		if err != nil {
 			return err
 		}
-		mux := http.NewServeMux()
-		mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
-			pipeline.WriteMetrics(w, ws.stats()...)
-		})
-		mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
-			if !conn.NC.IsConnected() {
-				http.Error(w, "nats: not connected", http.StatusServiceUnavailable)
-				return
-			}
-			fmt.Fprintln(w, "ok")
-		})
-		srv := &http.Server{Handler: mux}
-		go srv.Serve(ln)
-		defer srv.Close()
+		defer stop()
 	}
+	topo, err := c.topology(schemas.DefaultPipeline)
+	if err != nil {
+		return err
+	}
+	conn, err := c.connect(ctx, "worker", topo)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while waiting for the broker
+		}
+		return err
+	}
+	defer conn.Close()
+	h.conn.Store(conn)
+	h.notReady("binding consumers")
+	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	h.workers.Store(ws)
+	h.ready()
 	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
 	<-ctx.Done()
 	return ws.wait()

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/enrich"
@@ -17,6 +19,7 @@ import (
 
 // workerOptions configures the stages a process runs.
 type workerOptions struct {
+	topo    schemas.Topology
 	workers int
 	sink    sink.Config
 	logger  *slog.Logger
@@ -61,16 +64,23 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		default:
 			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich, parse+enrich or sink)", errUsage, name)
 		}
-		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(st, prefetch, sc))
+		// In a cluster just formed, or with another process making the
+		// same consumer, this may fail for a while: wait.
+		var cons jetstream.Consumer
+		err := pipeline.Retry(ctx, o.log(), "consumer "+st.durable, func(ctx context.Context) error {
+			var err error
+			cons, err = pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
 		cfg := pipeline.RunnerConfig{
-			Name: st.name, DeadLetterSubject: schemas.DeadLetterSubject,
+			Name: st.name, Output: st.output(o.topo), DeadLetterSubject: o.topo.DeadLetterSubject,
 			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
 			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
 			InProgressEvery: sinkTouchEvery,
-			Propagate:       []string{schemas.HeaderIngested, ingest.HeaderRecord},
+			Propagate:       []string{schemas.HeaderIngested, schemas.HeaderWarehouse, ingest.HeaderRecord},
 			OnAck:           o.onAck[name],
 			OnDeadLetter:    o.onFinished,
 		}
@@ -97,7 +107,7 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			if err := checkSinkConsumer(ctx, cons, o.sink, sinkTouchEvery); err != nil {
 				return nil, err
 			}
-			epoch, err := streamEpoch(ctx, conn.JS, st.stream)
+			epoch, err := streamEpoch(ctx, conn.JS, st.stream(o.topo))
 			if err != nil {
 				return nil, err
 			}
@@ -115,6 +125,13 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 	}
 	return w, nil
+}
+
+func (o workerOptions) log() *slog.Logger {
+	if o.logger == nil {
+		return slog.Default()
+	}
+	return o.logger
 }
 
 func (w *workers) goRun(f func() error) {

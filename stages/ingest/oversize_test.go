@@ -17,6 +17,8 @@ import (
 	"github.com/cablewire/cablewire/schemas"
 )
 
+var testTopo = schemas.Topology{Pipeline: "t"}
+
 // startStockServer starts a JetStream server with the stock 1 MB max
 // payload, and the raw and dead-letter streams.
 func startStockServer(t *testing.T) (*nats.Conn, jetstream.JetStream) {
@@ -38,8 +40,8 @@ func startStockServer(t *testing.T) (*nats.Conn, jetstream.JetStream) {
 	js, _ := jetstream.New(nc)
 	ctx := context.Background()
 	for _, s := range []jetstream.StreamConfig{
-		{Name: schemas.StreamRaw, Subjects: []string{schemas.SubjectRaw}, Retention: jetstream.WorkQueuePolicy},
-		{Name: schemas.StreamDLQ, Subjects: []string{schemas.SubjectDLQ}},
+		{Name: testTopo.Stream(schemas.KindRaw), Subjects: []string{testTopo.Subject(schemas.KindRaw)}, Retention: jetstream.WorkQueuePolicy},
+		{Name: testTopo.Stream(schemas.KindDLQ), Subjects: []string{testTopo.DeadLetterSubjects()}},
 	} {
 		if _, err := js.CreateStream(ctx, s); err != nil {
 			t.Fatal(err)
@@ -65,14 +67,15 @@ func TestOversizeRecordsDeadLetteredAtIngest(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	pub, dlq := pipeline.NewPublisher(js, 64), pipeline.NewPublisher(js, 8)
-	st, err := RunWith(ctx, pub, dlq, []string{p}, Options{MaxPayload: nc.MaxPayload()})
+	rt := Route{Subject: testTopo.Subject(schemas.KindRaw), DeadLetters: testTopo.DeadLetterSubject("ingest")}
+	st, err := RunWith(ctx, pub, dlq, rt, []string{p}, Options{MaxPayload: nc.MaxPayload()})
 	if err != nil {
 		t.Fatalf("load stopped: %v", err)
 	}
 	if st.Read != 4 || st.Published != 2 || st.DeadLettered != 2 {
 		t.Fatalf("read %d, published %d, dead-lettered %d; want 4, 2, 2 (%v)", st.Read, st.Published, st.DeadLettered, st.Reasons)
 	}
-	s, _ := js.Stream(ctx, schemas.StreamDLQ)
+	s, _ := js.Stream(ctx, testTopo.Stream(schemas.KindDLQ))
 	for seq, want := range map[uint64]string{1: p + ":2", 2: p + ":3"} {
 		m, err := s.GetMsg(ctx, seq)
 		if err != nil {
@@ -85,7 +88,7 @@ func TestOversizeRecordsDeadLetteredAtIngest(t *testing.T) {
 			t.Errorf("dead letter %d: reason %q", seq, r)
 		}
 	}
-	if !errors.Is(checkSize(schemas.Document{RefID: strings.Repeat("R", 70_000)}, 0), ErrOversize) {
+	if !errors.Is(rt.checkSize(schemas.Document{RefID: strings.Repeat("R", 70_000)}, 0), ErrOversize) {
 		t.Error("a 70 KB header passes checkSize")
 	}
 }

@@ -64,11 +64,23 @@ type Options struct {
 	Checkpoints *Checkpoints
 }
 
-// Run reads paths and publishes every document to schemas.SubjectRaw
-// through pub, and what cannot be published to the dead letters through
-// dlq. It waits for every broker ack before returning.
-func Run(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string) (Stats, error) {
-	return RunWith(ctx, pub, dlq, paths, Options{})
+// Route is where ingest publishes: the pipeline's raw subject, its
+// dead letters, and the warehouse the cables are meant for, when known.
+type Route struct {
+	Subject     string // the raw stream's subject
+	DeadLetters string // ingest's dead-letter subject
+	// Warehouse is the identity of the warehouse being loaded, or empty.
+	// It goes in a header (a sink refuses cables meant for another
+	// warehouse) and into the message id, so the broker's duplicate window
+	// never keeps a cable from a warehouse that does not hold it.
+	Warehouse string
+}
+
+// Run reads paths and publishes every document to rt.Subject through pub,
+// and what cannot be published to rt.DeadLetters through dlq. It waits
+// for every broker ack before returning.
+func Run(ctx context.Context, pub, dlq *pipeline.Publisher, rt Route, paths []string) (Stats, error) {
+	return RunWith(ctx, pub, dlq, rt, paths, Options{})
 }
 
 // maxNamed bounds UnreadablePaths and Skipped.
@@ -76,7 +88,7 @@ const maxNamed = 100
 
 // RunWith is Run with options. Paths are resolved first: a missing path
 // fails (ErrSource, naming it) before anything is published.
-func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, o Options) (Stats, error) {
+func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, rt Route, paths []string, o Options) (Stats, error) {
 	st := Stats{Reasons: map[string]int64{}}
 	srcs, err := Resolve(paths)
 	if err != nil {
@@ -114,7 +126,7 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 	visit := func(doc schemas.Document, bad error) error {
 		st.Read++
 		if bad == nil {
-			bad = checkSize(doc, o.MaxPayload)
+			bad = rt.checkSize(doc, o.MaxPayload)
 		}
 		var record string
 		if rd.rec != nil {
@@ -135,9 +147,9 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 				o.Live.DeadLettered.Add(1)
 			}
 			st.Reasons[reason(bad)]++
-			return dlq.Publish(ctx, DeadLetter(doc, bad))
+			return dlq.Publish(ctx, rt.DeadLetter(doc, bad))
 		}
-		m := Message(doc)
+		m := rt.Message(doc)
 		if record != "" {
 			m.Header.Set(HeaderRecord, record)
 		}
@@ -168,8 +180,8 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, paths []string, 
 }
 
 // checkSize refuses a document the broker would refuse.
-func checkSize(doc schemas.Document, maxPayload int64) error {
-	m := Message(doc)
+func (rt Route) checkSize(doc schemas.Document, maxPayload int64) error {
+	m := rt.Message(doc)
 	h := headerBytes(m)
 	if h > MaxHeaderBytes {
 		return fmt.Errorf("%w: headers of %d bytes (reference id or source), over %d", ErrOversize, h, MaxHeaderBytes)
@@ -191,27 +203,34 @@ func headerBytes(m *pipeline.Message) int {
 	return n
 }
 
-// MsgID is the stable de-duplication id: reference id plus content hash.
-func MsgID(doc schemas.Document) string {
+// MsgID is the stable de-duplication id: the warehouse (when known),
+// reference id and content hash.
+func (rt Route) MsgID(doc schemas.Document) string {
 	ref := doc.RefID
 	if ref == "" {
 		ref = "-"
+	}
+	if rt.Warehouse != "" {
+		return rt.Warehouse + ":" + ref + ":" + doc.Hash
 	}
 	return ref + ":" + doc.Hash
 }
 
 // Message is doc as a raw-stream message.
-func Message(doc schemas.Document) *pipeline.Message {
+func (rt Route) Message(doc schemas.Document) *pipeline.Message {
 	h := pipeline.Header(doc.Headers())
 	h.Set(schemas.HeaderIngested, strconv.FormatInt(time.Now().UnixNano(), 10))
-	return &pipeline.Message{ID: MsgID(doc), Subject: schemas.SubjectRaw, Header: h, Data: doc.Body}
+	if rt.Warehouse != "" {
+		h.Set(schemas.HeaderWarehouse, rt.Warehouse)
+	}
+	return &pipeline.Message{ID: rt.MsgID(doc), Subject: rt.Subject, Header: h, Data: doc.Body}
 }
 
 // DeadLetter is the dead-letter message for a document that could not be
 // read or published; it names the source so nothing is silently lost.
 // Header values are clipped, so that a document refused for its headers
 // can still be dead-lettered.
-func DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
+func (rt Route) DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
 	h := pipeline.Header{}
 	h.Set(schemas.HeaderRef, clip(doc.RefID))
 	h.Set(schemas.HeaderSource, clip(doc.Source))
@@ -225,7 +244,7 @@ func DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
 	}
 	return &pipeline.Message{
 		ID:      id,
-		Subject: schemas.DeadLetterSubject("ingest"),
+		Subject: rt.DeadLetters,
 		Header:  h,
 	}
 }
