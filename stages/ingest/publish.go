@@ -120,8 +120,8 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, rt Route, paths 
 	rd.Stdin = o.Stdin
 	rd.Checkpoints = o.Checkpoints
 	// Records dead-lettered here are finished once the dead letters are
-	// stored (after dlq.Wait); a row the csv reader cannot resynchronise
-	// after never is, so no checkpoint moves past a broken row.
+	// stored (after dlq.Wait): the csv reader resumes at a row start after
+	// each of them, so a checkpoint past one lands on a row boundary.
 	var deadRecords []string
 	visit := func(doc schemas.Document, bad error) error {
 		st.Read++
@@ -133,7 +133,7 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, rt Route, paths 
 			record = rd.rec.t.add(o.Checkpoints, rd.rec.n, rd.rec.end, rd.rec.line)
 		}
 		if bad != nil {
-			if record != "" && (errors.Is(bad, ErrTooLarge) || errors.Is(bad, ErrOversize)) {
+			if record != "" && (errors.Is(bad, ErrTooLarge) || errors.Is(bad, ErrOversize) || errors.Is(bad, ErrCSV)) {
 				deadRecords = append(deadRecords, record)
 			}
 			if errors.Is(bad, ErrUnreadable) {

@@ -232,9 +232,6 @@ func (r *Reader) readCheckpointed(ctx context.Context, path string, f *os.File, 
 			r.rec = pos
 		}, func() { pos.n++ })
 	}
-	if errors.Is(rerr, errCSVStopped) {
-		return nil // not read to its end: the checkpoint stays before the broken row
-	}
 	if rerr == nil && ctx.Err() == nil {
 		t.readToEnd(r.Checkpoints)
 	}
@@ -266,10 +263,7 @@ func (r *Reader) readStream(ctx context.Context, path string, rd io.Reader, form
 
 // readCSV reads the full release's cables.csv row by row.
 func readCSV(ctx context.Context, path string, r io.Reader, fn Visit) error {
-	if err := readCSVFrom(ctx, path, r, 1, 0, fn, nil, nil); !errors.Is(err, errCSVStopped) {
-		return err
-	}
-	return nil
+	return readCSVFrom(ctx, path, r, 1, 0, fn, nil, nil)
 }
 
 // readCSVFrom reads csv rows from r, which starts at a row boundary on
@@ -299,14 +293,19 @@ func readCSVFrom(ctx context.Context, path string, r io.Reader, line int, base i
 		if errors.Is(err, ErrExpandLimit) {
 			return err
 		}
+		if err != nil && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrCSV) {
+			return visit(schemas.Document{Source: src, Format: schemas.FormatJSON}, fmt.Errorf("%w: %w", ErrUnreadable, err))
+		}
 		if err != nil {
+			// The reader is at the next row's start: the bad span is
+			// dead-lettered with its lines, and reading goes on.
+			if errors.Is(err, ErrCSV) {
+				src = fmt.Sprintf("%s:%d-%d", path, line, cr.Line()-1)
+			}
 			if ferr := visit(schemas.Document{Source: src, Format: schemas.FormatJSON}, err); ferr != nil {
 				return ferr
 			}
-			if errors.Is(err, ErrTooLarge) {
-				continue // the reader skipped to the next row
-			}
-			return errCSVStopped // a broken csv cannot be resynchronised
+			continue
 		}
 		body, _ := json.Marshal(rec)
 		doc := schemas.Document{RefID: rec.RefID, Format: schemas.FormatJSON, Source: src, Body: body, Hash: Hash(body)}
@@ -315,10 +314,6 @@ func readCSVFrom(ctx context.Context, path string, r io.Reader, line int, base i
 		}
 	}
 }
-
-// errCSVStopped ends a csv read at a row that cannot be resynchronised:
-// the row is dead-lettered, and the rest is not read.
-var errCSVStopped = errors.New("csv: stopped at a broken row")
 
 // readJSONLines reads one JSON object per line; each is published as is and
 // judged by the parser.
