@@ -40,15 +40,16 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // common holds the flags every pipeline command shares.
 type common struct {
-	natsURL  string
-	pipeline string
-	data     string
-	listen   string
-	logLevel string
-	workers  int
-	replicas int
-	memMiB   int
-	logs     *slog.Logger // the command's logger, once made (logger)
+	natsURL   string
+	pipeline  string
+	data      string
+	listen    string
+	logLevel  string
+	logFormat string
+	workers   int
+	replicas  int
+	memMiB    int
+	logs      *slog.Logger // the command's logger, once made (logger)
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -63,6 +64,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
 	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")
+	fs.StringVar(&c.logFormat, "log-format", "text", "text, or json (one object a line, for log collectors)")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
 }
 
@@ -72,7 +74,12 @@ func (c *common) logger(w io.Writer) *slog.Logger {
 	if err := lv.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lv = slog.LevelWarn
 	}
-	c.logs = slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	opts := &slog.HandlerOptions{Level: lv}
+	if c.logFormat == "json" {
+		c.logs = slog.New(slog.NewJSONHandler(w, opts))
+	} else {
+		c.logs = slog.New(slog.NewTextHandler(w, opts))
+	}
 	return c.logs
 }
 

@@ -15,11 +15,11 @@ import (
 type health struct {
 	waiting atomic.Pointer[string] // why not ready; nil once ready
 	conn    atomic.Pointer[pipeline.Conn]
-	workers atomic.Pointer[workers]
+	metrics *pipeline.Metrics
 }
 
 func newHealth(why string) *health {
-	h := &health{}
+	h := &health{metrics: pipeline.NewMetrics()}
 	h.notReady(why)
 	return h
 }
@@ -31,7 +31,8 @@ func (h *health) ready()              { h.waiting.Store(nil) }
 //   - /healthz: the process is alive (200).
 //   - /readyz: connected, streams present and consumers bound (200), or
 //     503 with what it waits for.
-//   - /metrics: the stages' counters, Prometheus text.
+//   - /metrics: Prometheus text (pipeline.Metrics: stages, consumers, the
+//     sink's commits, Go runtime and process).
 func (h *health) serve(addr string) (func(), error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -50,11 +51,7 @@ func (h *health) serve(addr string) (func(), error) {
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
-		if ws := h.workers.Load(); ws != nil {
-			pipeline.WriteMetrics(w, ws.stats()...)
-		}
-	})
+	mux.Handle("/metrics", h.metrics.Handler())
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln)
 	return func() { srv.Close() }, nil

@@ -56,14 +56,13 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer conn.Close()
 	h.conn.Store(conn)
 	h.notReady("binding consumers")
-	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log})
+	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log, metrics: h.metrics})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
 		return err
 	}
-	h.workers.Store(ws)
 	h.ready()
 	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
 	<-ctx.Done()

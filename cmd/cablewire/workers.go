@@ -28,6 +28,7 @@ type workerOptions struct {
 	// by the sink (committed, or already in the warehouse) or dead-lettered
 	// by any stage (resume checkpoints).
 	onFinished func(*pipeline.Message)
+	metrics    *pipeline.Metrics // where the stages are exported, or nil
 }
 
 // workers is a set of running stage runners. Cancel the context given to
@@ -95,6 +96,9 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
 		w.runners[name] = r
+		if o.metrics != nil {
+			o.metrics.AddStage(r.Stats(), cons)
+		}
 		switch name {
 		case "parse":
 			w.goRun(func() error { return r.Run(ctx, parse.Stage()) })
@@ -118,6 +122,12 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 				return nil, err
 			}
 			w.sink = s
+			if o.metrics != nil {
+				if err := o.metrics.Register(s.Collectors()...); err != nil {
+					s.Close()
+					return nil, err
+				}
+			}
 			w.goRun(func() error {
 				err := r.RunCommitter(ctx, s)
 				return errors.Join(err, s.Close())
