@@ -7,6 +7,7 @@ const (
 	exitUsage       = 2 // the command line is wrong
 	exitDeadLetters = 3 // finished, but more than --max-dead-letters were dead-lettered
 	exitInterrupted = 4 // SIGINT or SIGTERM: drained; running again finishes the load
+	exitBusy        = 5 // another process runs on the same --data: nothing was done
 )
 
 // exitError carries an exit status other than 1 out of a command.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/stages/synth"
 )
 
@@ -174,5 +175,25 @@ func TestLoadIncrementalCounts(t *testing.T) {
 	}
 	if n := duckdb(t, wh, "SELECT count(*) FILTER (WHERE version = 2) AS v2, count(DISTINCT ref_id) AS refs FROM cables"); !strings.Contains(n, "\n20,150") {
 		t.Errorf("DuckDB: versions 2 and distinct cables: %s", n)
+	}
+}
+
+// A second load on a data directory in use exits 5 at once, writing
+// nothing, and the JSON summary says busy.
+func TestLoadOnABusyDataDirectory(t *testing.T) {
+	in, data := t.TempDir(), t.TempDir()
+	generate(t, in, 3, 9)
+	held, err := pipeline.Connect(context.Background(), pipeline.ConnConfig{Embedded: pipeline.EmbeddedConfig{StoreDir: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	wh := filepath.Join(t.TempDir(), "wh")
+	code, js, errs := loadJSON(t, in, "--warehouse", wh, "--data", data)
+	if code != exitBusy || js.Status != "busy" || !strings.Contains(errs, "another load is running on this data directory") {
+		t.Fatalf("exit %d, status %q, want %d busy\n%s", code, js.Status, exitBusy, errs)
+	}
+	if n := len(readCables(t, wh)); n != 0 {
+		t.Errorf("%d cables written by the refused load", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/stages/ingest"
 	"github.com/cablewire/cablewire/stages/sink"
 )
@@ -101,6 +102,11 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 		return report(summary{}, exitFailed, err)
 	}
 	conn, err := c.connect(ctx, name, topo)
+	if errors.Is(err, pipeline.ErrStoreInUse) {
+		// Two loads on one data directory would corrupt each other's
+		// streams: the second does nothing, and says so with its own status.
+		return report(summary{}, exitBusy, fmt.Errorf("another load is running on this data directory: %w", err))
+	}
 	if err != nil {
 		return report(summary{}, exitFailed, err)
 	}

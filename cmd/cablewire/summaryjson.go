@@ -83,6 +83,8 @@ func statusName(code int) string {
 		return "interrupted"
 	case exitUsage:
 		return "usage"
+	case exitBusy:
+		return "busy"
 	}
 	return "failed"
 }
