@@ -38,15 +38,17 @@ func TestWorkerMetrics(t *testing.T) {
 	}
 	pipelinetest.Eventually(t, time.Minute, "every cable committed", func() bool { return commitsCables(wh) >= len(want) })
 
-	resp, err := http.Get("http://" + addr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := parser.TextToMetricFamilies(resp.Body)
-	if err != nil {
-		t.Fatalf("not Prometheus text: %v", err)
+	var fams map[string]*dto.MetricFamily
+	scrape := func() {
+		resp, err := http.Get("http://" + addr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		parser := expfmt.NewTextParser(model.UTF8Validation)
+		if fams, err = parser.TextToMetricFamilies(resp.Body); err != nil {
+			t.Fatalf("not Prometheus text: %v", err)
+		}
 	}
 	value := func(name, stage string) (float64, bool) {
 		f := fams[name]
@@ -68,6 +70,12 @@ func TestWorkerMetrics(t *testing.T) {
 		}
 		return 0, false
 	}
+	// The commit record is written before the messages are acked.
+	pipelinetest.Eventually(t, 30*time.Second, "the sink's acks in /metrics", func() bool {
+		scrape()
+		v, _ := value("cablewire_stage_acked_total", "sink")
+		return v >= float64(len(want))
+	})
 	for _, c := range []struct {
 		name, stage string
 		min         float64
