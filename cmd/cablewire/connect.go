@@ -21,13 +21,16 @@ func (c *common) connect(ctx context.Context, name string) (*pipeline.Conn, erro
 			debug.SetGCPercent(300)
 		}
 	}
+	auth, err := c.auth.auth()
+	if err != nil {
+		return nil, err
+	}
+	embedded := pipeline.EmbeddedConfig{StoreDir: filepath.Clean(c.data), Listen: c.listen}
+	if err := c.auth.embedded(&embedded); err != nil {
+		return nil, err
+	}
 	conn, err := pipeline.Connect(ctx, pipeline.ConnConfig{
-		URL:  c.natsURL,
-		Name: "cablewire-" + name,
-		Embedded: pipeline.EmbeddedConfig{
-			StoreDir: filepath.Clean(c.data),
-			Listen:   c.listen,
-		},
+		URL: c.natsURL, Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
 	})
 	if err != nil {
 		return nil, err

@@ -45,6 +45,7 @@ type common struct {
 	workers  int
 	replicas int
 	memMiB   int
+	auth     authFlags
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -56,9 +57,10 @@ func (c *common) register(fs *flag.FlagSet) {
 	// third of the CPU (298 s against 256 s for the run).
 	fs.IntVar(&c.memMiB, "memory-limit", 896, "soft memory limit in MiB for the Go heap (GOMEMLIMIT overrides; 0: none)")
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
-	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
+	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
+	c.auth.register(fs)
 }
 
 func (c *common) logger(w io.Writer) *slog.Logger {

@@ -25,7 +25,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("worker", stderr, "parse|enrich|parse+enrich|sink [...] [--nats URL] [--warehouse DIR]")
 	c.register(fs)
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
-	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port")
+	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	sinkFlags(fs, &sc)
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -35,6 +35,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: name a stage: parse, enrich, parse+enrich or sink", errUsage)
 	}
 	sc.Dir = warehouse
+	if metrics != "" {
+		if metrics, err = pipeline.LoopbackDefault(metrics); err != nil {
+			return fmt.Errorf("%w: --metrics: %v", errUsage, err)
+		}
+	}
 	conn, err := c.connect(ctx, "worker")
 	if err != nil {
 		return err
@@ -63,6 +68,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		srv := &http.Server{Handler: mux}
 		go srv.Serve(ln)
 		defer srv.Close()
+		fmt.Fprintf(stderr, "cablewire: metrics at http://%s/metrics\n", ln.Addr())
 	}
 	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
 	<-ctx.Done()
