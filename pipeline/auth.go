@@ -205,7 +205,9 @@ func explain(err error) error {
 		return fmt.Errorf("%w (the server's certificate does not name the host in the URL)", err)
 	case errors.Is(err, nats.ErrSecureConnRequired):
 		return fmt.Errorf("%w (the server requires TLS: use a tls:// URL or --tls-ca)", err)
-	case strings.Contains(err.Error(), "certificate required"), strings.Contains(err.Error(), "bad certificate"):
+	case strings.Contains(err.Error(), "remote error: tls:"):
+		// The server's TLS alert about our side: no certificate, or one
+		// signed by a CA it does not trust.
 		return fmt.Errorf("%w (the server requires a client certificate it trusts: --tls-cert and --tls-key)", err)
 	}
 	return err

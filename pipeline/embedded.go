@@ -15,7 +15,7 @@ type EmbeddedConfig struct {
 	StoreDir string // JetStream file storage
 	// Listen is where to also accept TCP clients: "" for nowhere, a bare
 	// port (":4222", "4222") for loopback, "0.0.0.0:4222" for every
-	// interface (see LoopbackDefault).
+	// interface (see LoopbackDefault); port 0 picks a free one.
 	Listen string
 	// User and Password, when set, are required of every client, the
 	// in-process one included.
@@ -61,6 +61,9 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		}
 		host, port, _ := net.SplitHostPort(addr)
 		p, _ := strconv.Atoi(port)
+		if p == 0 {
+			p = server.RANDOM_PORT // as net.Listen does; nats-server's 0 is 4222
+		}
 		opts.Host, opts.Port = host, p
 	}
 	if cfg.User != "" {
