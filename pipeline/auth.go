@@ -205,9 +205,10 @@ func explain(err error) error {
 		return fmt.Errorf("%w (the server's certificate does not name the host in the URL)", err)
 	case errors.Is(err, nats.ErrSecureConnRequired):
 		return fmt.Errorf("%w (the server requires TLS: use a tls:// URL or --tls-ca)", err)
-	case strings.Contains(err.Error(), "remote error: tls:"):
+	case strings.Contains(err.Error(), "remote error: tls:"), strings.Contains(err.Error(), "closed by remote after TLS handshake"):
 		// The server's TLS alert about our side: no certificate, or one
-		// signed by a CA it does not trust.
+		// signed by a CA it does not trust. Under TLS 1.3 the alert can
+		// arrive after the handshake, as a closed connection.
 		return fmt.Errorf("%w (the server requires a client certificate it trusts: --tls-cert and --tls-key)", err)
 	}
 	return err
