@@ -64,6 +64,10 @@ type Auth struct {
 	TLSCA     string // PEM roots that sign the server's certificate
 	TLSCert   string // client certificate (mutual TLS), with TLSKey
 	TLSKey    string
+	// InboxPrefix replaces "_INBOX" in reply subjects, so that a user may
+	// be allowed to subscribe to its own replies only (_INBOX_parse.>)
+	// rather than to every client's.
+	InboxPrefix string
 }
 
 // options turns a into nats.go options, after checking it is coherent.
@@ -105,6 +109,9 @@ func (a Auth) options() ([]nats.Option, error) {
 		opts = append(opts, nats.UserInfo(a.User, a.Password.Reveal()))
 	case a.Token != "":
 		opts = append(opts, nats.Token(a.Token.Reveal()))
+	}
+	if a.InboxPrefix != "" {
+		opts = append(opts, nats.CustomInboxPrefix(a.InboxPrefix))
 	}
 	if a.TLSCA != "" {
 		opts = append(opts, nats.RootCAs(a.TLSCA))

@@ -15,6 +15,7 @@ import (
 type authFlags struct {
 	creds, nkey, user, passwordFile, tokenFile string
 	tlsCA, tlsCert, tlsKey                     string
+	inboxPrefix                                string
 
 	listenUser, listenPasswordFile           string
 	listenTLSCert, listenTLSKey, listenTLSCA string
@@ -27,6 +28,7 @@ func (a *authFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&a.user, "nats-user", env("CABLEWIRE_NATS_USER"), "NATS user; the password from --nats-password-file or $CABLEWIRE_NATS_PASSWORD ($CABLEWIRE_NATS_USER)")
 	fs.StringVar(&a.passwordFile, "nats-password-file", env("CABLEWIRE_NATS_PASSWORD_FILE"), "file holding the NATS user's password ($CABLEWIRE_NATS_PASSWORD_FILE)")
 	fs.StringVar(&a.tokenFile, "nats-token-file", env("CABLEWIRE_NATS_TOKEN_FILE"), "file holding a NATS token; or $CABLEWIRE_NATS_TOKEN ($CABLEWIRE_NATS_TOKEN_FILE)")
+	fs.StringVar(&a.inboxPrefix, "nats-inbox-prefix", env("CABLEWIRE_NATS_INBOX_PREFIX"), "reply subjects' prefix instead of _INBOX, so the user may subscribe to its own replies only ($CABLEWIRE_NATS_INBOX_PREFIX)")
 	fs.StringVar(&a.tlsCA, "tls-ca", env("CABLEWIRE_TLS_CA"), "PEM CA certificates that sign the NATS servers' certificates ($CABLEWIRE_TLS_CA)")
 	fs.StringVar(&a.tlsCert, "tls-cert", env("CABLEWIRE_TLS_CERT"), "client certificate for mutual TLS, with --tls-key ($CABLEWIRE_TLS_CERT)")
 	fs.StringVar(&a.tlsKey, "tls-key", env("CABLEWIRE_TLS_KEY"), "client certificate's private key ($CABLEWIRE_TLS_KEY)")
@@ -43,7 +45,7 @@ func (a *authFlags) register(fs *flag.FlagSet) {
 func (a *authFlags) auth() (pipeline.Auth, error) {
 	out := pipeline.Auth{
 		CredsFile: a.creds, NKeyFile: a.nkey, User: a.user,
-		TLSCA: a.tlsCA, TLSCert: a.tlsCert, TLSKey: a.tlsKey,
+		TLSCA: a.tlsCA, TLSCert: a.tlsCert, TLSKey: a.tlsKey, InboxPrefix: a.inboxPrefix,
 	}
 	var err error
 	if out.Password, err = secret(a.passwordFile, "CABLEWIRE_NATS_PASSWORD", "--nats-password-file"); err != nil {
