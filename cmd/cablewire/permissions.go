@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cablewire/cablewire/schemas"
+)
+
+func init() {
+	register("nats-permissions", "print the NATS permissions each stage's user needs (a server authorization block)", runNATSPermissions)
+}
+
+// natsPermissions is what one role's NATS user may publish and subscribe
+// to: exactly the subjects the code uses, JetStream API calls included.
+type natsPermissions struct {
+	Publish, Subscribe []string
+}
+
+// roles are the processes a deployment runs, by the name of their user.
+var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
+
+// rolePermissions lists, for a role, the subjects its process publishes
+// (its outputs, dead letters, acks and JetStream API requests) and
+// subscribes to (its reply inbox). inbox is the reply prefix the role
+// connects with (--nats-inbox-prefix), "_INBOX" by default.
+func rolePermissions(role, inbox string) natsPermissions {
+	api := func(s string, args ...any) string { return "$JS.API." + fmt.Sprintf(s, args...) }
+	// Every command connects the same way: it checks the account has
+	// JetStream, and creates or updates every stream (idempotent, so any
+	// process may start first).
+	pub := []string{api("INFO")}
+	for _, s := range streams(1) {
+		pub = append(pub, api("STREAM.UPDATE.%s", s.Name), api("STREAM.CREATE.%s", s.Name))
+	}
+	consume := func(st stage) {
+		pub = append(pub,
+			api("CONSUMER.CREATE.%s.%s.%s", st.stream, st.durable, st.subject),
+			api("CONSUMER.INFO.%s.%s", st.stream, st.durable),
+			api("CONSUMER.MSG.NEXT.%s.%s", st.stream, st.durable),
+			fmt.Sprintf("$JS.ACK.%s.%s.>", st.stream, st.durable),
+		)
+	}
+	switch role {
+	case "ingest":
+		pub = append(pub, stageParse.subject, schemas.DeadLetterSubject("ingest"))
+	case "parse":
+		consume(stageParse)
+		pub = append(pub, stageEnrich.subject, schemas.DeadLetterSubject("parse"))
+	case "enrich":
+		consume(stageEnrich)
+		pub = append(pub, stageSink.subject, schemas.DeadLetterSubject("enrich"))
+	case "parse+enrich":
+		// Chained: parse's consumer, enrich's output; it dead-letters as
+		// the link that failed.
+		consume(stageChain)
+		pub = append(pub, stageSink.subject, schemas.DeadLetterSubject("parse"), schemas.DeadLetterSubject("enrich"))
+	case "sink":
+		consume(stageSink)
+		pub = append(pub, api("STREAM.INFO.%s", stageSink.stream), schemas.DeadLetterSubject("sink"))
+	case "dlq":
+		// Lists the dead letters, replays each to the subject it failed on,
+		// then deletes it.
+		pub = append(pub,
+			api("STREAM.INFO.%s", schemas.StreamDLQ),
+			api("STREAM.MSG.GET.%s", schemas.StreamDLQ),
+			api("STREAM.MSG.DELETE.%s", schemas.StreamDLQ),
+			stageParse.subject, stageEnrich.subject, stageSink.subject)
+	default:
+		panic("unknown role " + role)
+	}
+	return natsPermissions{Publish: pub, Subscribe: []string{inbox + ".>"}}
+}
+
+// inboxFor is the reply prefix README recommends for a role's user.
+func inboxFor(role string) string {
+	return "_INBOX_" + strings.ReplaceAll(role, "+", "_")
+}
+
+// authorizationBlock is a nats-server authorization block with one user
+// per role, each limited to its permissions and to its own inbox; the
+// passwords are environment variables the server reads at start.
+func authorizationBlock() string {
+	var b strings.Builder
+	b.WriteString("authorization {\n  users: [\n")
+	for _, role := range roles {
+		p := rolePermissions(role, inboxFor(role))
+		fmt.Fprintf(&b, "    { user: %q, password: $%s,\n      permissions: {\n        publish: { allow: [%s] }\n        subscribe: { allow: [%s] }\n      } }\n",
+			role, passwordVar(role), quoteAll(p.Publish), quoteAll(p.Subscribe))
+	}
+	b.WriteString("  ]\n}\n")
+	return b.String()
+}
+
+// passwordVar names the environment variable holding a role's password
+// (plain or a bcrypt hash) on the server.
+func passwordVar(role string) string {
+	return "CABLEWIRE_" + strings.ToUpper(strings.ReplaceAll(role, "+", "_")) + "_PASSWORD"
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func runNATSPermissions(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("nats-permissions", stderr, "")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "# Users for cablewire's stages, each with exactly the subjects it uses.")
+	fmt.Fprintln(stdout, "# Connect each with --nats-user ROLE --nats-inbox-prefix _INBOX_ROLE; the server")
+	fmt.Fprintln(stdout, "# reads the passwords (plain or bcrypt) from the variables named here.")
+	fmt.Fprint(stdout, authorizationBlock())
+	return nil
+}
