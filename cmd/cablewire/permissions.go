@@ -87,8 +87,9 @@ func authorizationBlock() string {
 	b.WriteString("authorization {\n  users: [\n")
 	for _, role := range roles {
 		p := rolePermissions(role, inboxFor(role))
-		fmt.Fprintf(&b, "    { user: %q, password: $%s,\n      permissions: {\n        publish: { allow: [%s] }\n        subscribe: { allow: [%s] }\n      } }\n",
-			role, passwordVar(role), quoteAll(p.Publish), quoteAll(p.Subscribe))
+		fmt.Fprintf(&b, "    { user: %q, password: $%s, permissions: {\n", role, passwordVar(role))
+		fmt.Fprintf(&b, "        publish: { allow: [\n%s        ] }\n", quoteLines(p.Publish, "          "))
+		fmt.Fprintf(&b, "        subscribe: { allow: [\n%s        ] }\n    } }\n", quoteLines(p.Subscribe, "          "))
 	}
 	b.WriteString("  ]\n}\n")
 	return b.String()
@@ -100,12 +101,12 @@ func passwordVar(role string) string {
 	return "CABLEWIRE_" + strings.ToUpper(strings.ReplaceAll(role, "+", "_")) + "_PASSWORD"
 }
 
-func quoteAll(ss []string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
+func quoteLines(ss []string, indent string) string {
+	var b strings.Builder
+	for _, s := range ss {
+		fmt.Fprintf(&b, "%s%q\n", indent, s)
 	}
-	return strings.Join(q, ", ")
+	return b.String()
 }
 
 func runNATSPermissions(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -55,16 +55,23 @@ func NewCA(t testing.TB) *CA {
 // returns its certificate and key files.
 func (ca *CA) Server(t testing.TB, name string) (certFile, keyFile string) {
 	t.Helper()
-	return ca.issue(t, name, x509.ExtKeyUsageServerAuth, []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback}, []string{"localhost"})
+	return ca.issue(t, name, []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback}, []string{"localhost"})
+}
+
+// Peer issues a certificate for both ends of a connection (a cluster
+// route), for 127.0.0.1, localhost and the given names.
+func (ca *CA) Peer(t testing.TB, name string, dns ...string) (certFile, keyFile string) {
+	t.Helper()
+	return ca.issue(t, name, []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth}, []net.IP{net.IPv4(127, 0, 0, 1)}, append([]string{"localhost"}, dns...))
 }
 
 // Client issues a client certificate (mutual TLS).
 func (ca *CA) Client(t testing.TB, name string) (certFile, keyFile string) {
 	t.Helper()
-	return ca.issue(t, name, x509.ExtKeyUsageClientAuth, nil, nil)
+	return ca.issue(t, name, []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}, nil, nil)
 }
 
-func (ca *CA) issue(t testing.TB, name string, usage x509.ExtKeyUsage, ips []net.IP, dns []string) (string, string) {
+func (ca *CA) issue(t testing.TB, name string, usage []x509.ExtKeyUsage, ips []net.IP, dns []string) (string, string) {
 	t.Helper()
 	ca.serial++
 	key := newKey(t)
@@ -74,7 +81,7 @@ func (ca *CA) issue(t testing.TB, name string, usage x509.ExtKeyUsage, ips []net
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(24 * time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{usage},
+		ExtKeyUsage:  usage,
 		IPAddresses:  ips,
 		DNSNames:     dns,
 	}
