@@ -40,7 +40,8 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 	}
 
 	in, wh := t.TempDir(), t.TempDir()
-	want := generate(t, in, 200, 23)
+	want := generate(t, filepath.Join(in, "good"), 200, 23)
+	writeNotACable(t, in)
 	startWorker(t, as("parse+enrich", "parse+enrich")...)
 	startWorker(t, as("sink", "sink", "--warehouse", wh, "--file-age", "500ms")...)
 	code, out, errs := runCLI(context.Background(), append([]string{"ingest"}, as("ingest", in)...)...)
@@ -51,8 +52,14 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 		return commitsCables(wh) == len(want)
 	})
 	checkExactlyOnce(t, wh, want)
+	// The document that is not a cable is dead-lettered by parse+enrich;
+	// dlq lists it and replays it into the raw stream.
+	pipelinetest.Eventually(t, 30*time.Second, "the dead letter", func() bool {
+		_, out, _ := runCLI(context.Background(), append([]string{"dlq"}, as("dlq")...)...)
+		return strings.Contains(out, "page.html")
+	})
 	code, out, errs = runCLI(context.Background(), append([]string{"dlq", "--replay"}, as("dlq")...)...)
-	if code != 0 || !strings.Contains(out, "replayed 0") {
+	if code != 0 || !strings.Contains(out, "page.html") || !strings.Contains(out, "replayed 1") {
 		t.Fatalf("dlq: exit %d\n%s\n%s", code, out, errs)
 	}
 	if log := readFile(t, srv.Log); strings.Contains(log, "Violation") {

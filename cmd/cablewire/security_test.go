@@ -41,6 +41,14 @@ func noSecret(t *testing.T, secrets []string, texts ...string) {
 	}
 }
 
+// writeNotACable writes a document the parser dead-letters.
+func writeNotACable(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, "page.html"), []byte("<html><body><p>Not a cable</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // credentialCase is a server configuration and the flags and environment
 // that authenticate a command to it.
 type credentialCase struct {
@@ -123,7 +131,8 @@ func TestCommandsAuthenticate(t *testing.T) {
 			srv := pipelinetest.StartServerProcess(t, serverJS+tc.config)
 			url := srv.URL(tc.scheme)
 			in, wh := t.TempDir(), t.TempDir()
-			want := generate(t, in, 20, 7)
+			want := generate(t, filepath.Join(in, "good"), 20, 7)
+			writeNotACable(t, in)
 			for k, v := range tc.env {
 				t.Setenv(k, v)
 			}
@@ -144,8 +153,11 @@ func TestCommandsAuthenticate(t *testing.T) {
 				}
 				outputs = append(outputs, out, errs)
 			}
-			if !strings.Contains(outputs[2], "duplicates 20") {
+			if !strings.Contains(outputs[2], "duplicates 21") {
 				t.Errorf("ingest again: %s", outputs[2])
+			}
+			if !strings.Contains(outputs[4], "page.html") || !strings.Contains(outputs[4], "not a cable") {
+				t.Errorf("dlq does not list the dead letter:\n%s", outputs[4])
 			}
 
 			for k, v := range tc.badEnv {
