@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func (c *common) connect(ctx context.Context, name string) (*pipeline.Conn, erro
 		return nil, err
 	}
 	conn, err := pipeline.Connect(ctx, pipeline.ConnConfig{
-		URL: c.natsURL, Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
+		URL: cmp.Or(c.natsURL, os.Getenv("CABLEWIRE_NATS")), Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
 	})
 	if err != nil {
 		return nil, err

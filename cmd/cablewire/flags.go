@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"runtime"
 	"strings"
 )
@@ -49,7 +48,9 @@ type common struct {
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.natsURL, "nats", os.Getenv("CABLEWIRE_NATS"), "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
+	// Not the flag's default: -h prints defaults, and the variable may
+	// hold a URL with a password (connect reads it).
+	fs.StringVar(&c.natsURL, "nats", "", "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
 	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
 	// 896 MiB keeps a full-size run's RSS near 930 MB; at 768 MiB it was
 	// 804 MB, but the embedded server's block caches and the sink's

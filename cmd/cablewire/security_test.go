@@ -306,3 +306,21 @@ func TestRunListenWithItsOwnUser(t *testing.T) {
 	}
 	noSecret(t, []string{"embedded-secret"}, out, errs)
 }
+
+// A URL with a password in $CABLEWIRE_NATS is used, but not shown as the
+// flag's default by -h.
+func TestHelpDoesNotShowURLFromEnvironment(t *testing.T) {
+	t.Setenv("CABLEWIRE_NATS", "nats://etl:env-secret@127.0.0.1:1")
+	for _, cmd := range []string{"run", "ingest", "worker", "dlq"} {
+		code, out, errs := runCLI(context.Background(), cmd, "-h")
+		if code != 0 || !strings.Contains(errs, "-nats-creds") {
+			t.Fatalf("%s -h: exit %d\n%s", cmd, code, errs)
+		}
+		noSecret(t, []string{"env-secret"}, out, errs)
+	}
+	code, _, errs := runCLI(context.Background(), "ingest", t.TempDir())
+	if code != 1 || !strings.Contains(errs, "nats://etl:[redacted]@127.0.0.1:1") {
+		t.Fatalf("ingest with $CABLEWIRE_NATS: exit %d\n%s", code, errs)
+	}
+	noSecret(t, []string{"env-secret"}, errs)
+}
