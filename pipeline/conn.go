@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -26,6 +27,7 @@ type Conn struct {
 	NC     *nats.Conn
 	JS     jetstream.JetStream
 	server *server.Server
+	store  *os.File // the embedded server's store lock (lockStore)
 }
 
 // Connect connects to cfg.URL with cfg.Auth, or starts an embedded server
@@ -46,8 +48,14 @@ func connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	c := &Conn{}
 	url := cfg.URL
 	if url == "" {
+		lock, err := lockStore(cfg.Embedded.StoreDir)
+		if err != nil {
+			return nil, err
+		}
+		c.store = lock
 		ns, err := StartEmbedded(cfg.Embedded)
 		if err != nil {
+			c.shutdownServer()
 			return nil, err
 		}
 		c.server = ns
@@ -119,6 +127,10 @@ func (c *Conn) shutdownServer() {
 	if c.server != nil {
 		c.server.Shutdown()
 		c.server.WaitForShutdown()
+	}
+	if c.store != nil {
+		c.store.Close() // releases the flock
+		c.store = nil
 	}
 }
 

@@ -15,6 +15,9 @@ import (
 // RunnerConfig configures a stage's runner.
 type RunnerConfig struct {
 	Name string // the stage: metrics and dead-letter headers
+	// Output is the subject of the outputs that name none. Stages leave it
+	// to the runner, which knows the topology they run in.
+	Output string
 	// DeadLetterSubject is where a stage's failures go: the runner's own,
 	// or, in a Chain, the stage that failed.
 	DeadLetterSubject func(stage string) string
@@ -187,6 +190,9 @@ func (r *Runner) handle(ctx context.Context, h Handler, m *Message) *inFlight {
 		return f
 	}
 	for _, o := range outs {
+		if o.Subject == "" {
+			o.Subject = r.cfg.Output
+		}
 		for _, k := range r.cfg.Propagate {
 			if v := m.Header.Get(k); v != "" && o.Header.Get(k) == "" {
 				if o.Header == nil {

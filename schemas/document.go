@@ -16,6 +16,10 @@ const (
 	// HeaderIngested is when ingest published the document (Unix
 	// nanoseconds); stages carry it along so latency can be measured.
 	HeaderIngested = "Cablewire-Ingested"
+	// HeaderWarehouse is the identity of the warehouse a cable is loaded
+	// into, when ingest knows it; stages carry it along and a sink refuses
+	// a cable meant for another warehouse.
+	HeaderWarehouse = "Cablewire-Warehouse"
 )
 
 // Document is one cable as ingest read it, not yet parsed. On the wire the

@@ -1,28 +1,115 @@
 package schemas
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
 
-// Streams, subjects and durable consumers: the pipeline's topology, in one
-// place. Every stream but the dead letters is a work queue: a message is
-// deleted once the next stage has acked it, so disk use is bounded by the
-// work not yet done.
+// Topology names one pipeline's streams and subjects. Every name carries
+// the pipeline's name, so several pipelines share one broker without
+// taking each other's messages or each other's duplicate windows: two
+// loads into two warehouses through one broker once shared the consumer
+// "sink" and swapped cables.
+//
+// Streams are CABLEWIRE_<pipeline>_RAW, _PARSED, _ENRICHED and _DLQ, on
+// subjects cablewire.<pipeline>.raw, .parsed, .enriched and
+// .dlq.<stage>. Durable consumers (ConsumerParse, ...) live inside their
+// stream, so they need no prefix.
+type Topology struct {
+	Pipeline string
+}
+
+// Stream kinds, the last part of each subject.
 const (
-	StreamRaw       = "CABLES_RAW"
-	SubjectRaw      = "cables.raw"
-	StreamParsed    = "CABLES_PARSED"
-	SubjectParsed   = "cables.parsed"
-	StreamEnriched  = "CABLES_ENRICHED"
-	SubjectEnriched = "cables.enriched"
-	StreamDLQ       = "CABLES_DLQ"
-	SubjectDLQ      = "cables.dlq.>" // cables.dlq.<stage>
+	KindRaw      = "raw"
+	KindParsed   = "parsed"
+	KindEnriched = "enriched"
+	KindDLQ      = "dlq"
+)
 
+// DefaultPipeline is the pipeline of commands that run one stage against
+// an external broker (worker, ingest) when --pipeline is not given, so
+// that a deployment's processes agree without configuration.
+const DefaultPipeline = "main"
+
+// NewTopology validates name (letters, digits, '-' and '_', at most 64:
+// a stream name and one subject token) and returns its topology.
+func NewTopology(name string) (Topology, error) {
+	if err := ValidPipelineName(name); err != nil {
+		return Topology{}, err
+	}
+	return Topology{Pipeline: name}, nil
+}
+
+// ErrPipelineName is returned for a name that cannot be a stream name.
+var ErrPipelineName = errors.New("pipeline name")
+
+// ValidPipelineName reports whether name can name a pipeline.
+func ValidPipelineName(name string) error {
+	if name == "" || len(name) > 64 {
+		return fmt.Errorf("%w %q: 1 to 64 characters", ErrPipelineName, name)
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return fmt.Errorf("%w %q: only letters, digits, '-' and '_'", ErrPipelineName, name)
+		}
+	}
+	return nil
+}
+
+// PipelineFor derives a pipeline name from a warehouse: its directory's
+// base name, for people, and the first 8 characters of its identity, so
+// that a warehouse deleted and made again at the same path gets streams
+// (and duplicate windows) of its own.
+func PipelineFor(warehouseBase, warehouseID string) string {
+	var b strings.Builder
+	for _, r := range warehouseBase {
+		if b.Len() >= 40 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("warehouse")
+	}
+	id := warehouseID
+	if len(id) > 8 {
+		id = id[:8]
+	}
+	return b.String() + "-" + id
+}
+
+// Stream is the name of the stream of kind.
+func (t Topology) Stream(kind string) string {
+	return "CABLEWIRE_" + t.Pipeline + "_" + strings.ToUpper(kind)
+}
+
+// Subject is the subject of the stream of kind.
+func (t Topology) Subject(kind string) string {
+	return "cablewire." + t.Pipeline + "." + kind
+}
+
+// DeadLetterSubject is where stage's failures go.
+func (t Topology) DeadLetterSubject(stage string) string {
+	return t.Subject(KindDLQ) + "." + stage
+}
+
+// DeadLetterSubjects is the dead-letter stream's subject filter.
+func (t Topology) DeadLetterSubjects() string { return t.Subject(KindDLQ) + ".>" }
+
+// Durable consumers, one per stage, inside the stream they read.
+const (
 	ConsumerParse  = "parse"
 	ConsumerEnrich = "enrich"
 	ConsumerSink   = "sink"
 )
-
-// DeadLetterSubject is where stage's failures go.
-func DeadLetterSubject(stage string) string { return "cables.dlq." + stage }
 
 // Limits of the topology.
 const (
@@ -40,9 +127,11 @@ const (
 	// republish after a longer outage costs repeated work, and the sink's
 	// index keeps it out of the warehouse.
 	StageDuplicateWindow = 2 * time.Minute
-	// StreamMaxBytes caps each work-queue stream; publishers then wait
-	// (DiscardNew) instead of the broker dropping data.
-	StreamMaxBytes = 8 << 30
+	// Work queues have no byte limit: JetStream reserves a stream's
+	// MaxBytes against the server's store when the stream is made, so at
+	// 8 GiB each three pipelines on one broker (nine queues) failed with
+	// "insufficient storage resources". StreamBacklog and EnrichedBacklog
+	// bound them by messages instead.
 	// StreamBacklog caps the messages waiting in the raw and parsed work
 	// queues. A full stream refuses new messages (DiscardNew) and the
 	// publishers wait: ingest cannot run ahead of the stages, and JetStream

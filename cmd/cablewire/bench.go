@@ -139,7 +139,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	resetPeakRSS()
 	c.data = filepath.Join(dir, "data")
-	conn, err := c.connect(ctx, "bench")
+	sc.Dir = filepath.Join(dir, "warehouse")
+	topo, id, err := c.warehouseTopology(sc.Dir)
+	if err != nil {
+		return err
+	}
+	conn, err := c.connect(ctx, "bench", topo)
 	if err != nil {
 		return err
 	}
@@ -165,7 +170,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if b := streamBytes(pollCtx, conn.JS); b > jsMax {
+			if b := streamBytes(pollCtx, conn.JS, topo); b > jsMax {
 				jsMax = b
 			}
 			if *memprofile != "" {
@@ -183,7 +188,6 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	})
-	sc.Dir = filepath.Join(dir, "warehouse")
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
 		if err != nil {
@@ -200,8 +204,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	cpu0 := cpuTime()
 	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, stderr: stderr, chain: *chain,
-		workers: workerOptions{workers: c.workers, sink: sc, logger: c.logger(stderr),
+		inputs: inputs, stderr: stderr, chain: *chain, warehouse: id.ID,
+		workers: workerOptions{topo: topo, workers: c.workers, sink: sc, logger: c.logger(stderr),
 			onAck: map[string]func(*pipeline.Message){"sink": onCommit}},
 	})
 	stopPoll()
@@ -249,7 +253,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	rep.PeakRSSMB = float64(peakRSS()) / (1 << 20)
 	rep.JetStreamMax = jsMax
-	rep.JetStreamEnd = streamBytes(ctx, conn.JS)
+	rep.JetStreamEnd = streamBytes(ctx, conn.JS, topo)
 	rep.ParquetBytes = res.sink.Stats.Bytes.Load()
 	rep.ParquetFiles = res.sink.Stats.Files.Load()
 	rep.FilesMerged = res.sink.Stats.Merged.Load()
@@ -309,10 +313,10 @@ func stagesCPUBound(alone []benchAlone) float64 {
 	return float64(runtime.NumCPU()) * 1e6 / us
 }
 
-func streamBytes(ctx context.Context, js jetstream.JetStream) int64 {
+func streamBytes(ctx context.Context, js jetstream.JetStream, t schemas.Topology) int64 {
 	var total int64
-	for _, name := range []string{schemas.StreamRaw, schemas.StreamParsed, schemas.StreamEnriched, schemas.StreamDLQ} {
-		s, err := js.Stream(ctx, name)
+	for _, kind := range []string{schemas.KindRaw, schemas.KindParsed, schemas.KindEnriched, schemas.KindDLQ} {
+		s, err := js.Stream(ctx, t.Stream(kind))
 		if err != nil {
 			continue
 		}

@@ -71,7 +71,7 @@ func readAlone(ctx context.Context, inputs []string, skip, n int) ([]*pipeline.M
 			run = startAlone() // after the first document's read: n-1 are timed
 		}
 		if bad == nil {
-			m := ingest.Message(doc)
+			m := (ingest.Route{}).Message(doc)
 			m.Seq = uint64(len(raw) + 1)
 			raw = append(raw, m)
 		}

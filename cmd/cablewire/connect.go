@@ -3,15 +3,31 @@ package main
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/sink"
 )
 
-// connect opens the broker the flags name and ensures the streams.
-func (c *common) connect(ctx context.Context, name string) (*pipeline.Conn, error) {
+// connect opens the broker the flags name and ensures t's streams.
+func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (*pipeline.Conn, error) {
+	conn, err := c.dial(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureStreams(ctx, conn.JS, t, c.replicas); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// dial opens the broker the flags name.
+func (c *common) dial(ctx context.Context, name string) (*pipeline.Conn, error) {
 	// A soft limit makes the collector work harder near it instead of
 	// letting the heap double past the live data: bounded RSS for bulk loads.
 	// With the limit in place the collector can also run less often while
@@ -36,9 +52,37 @@ func (c *common) connect(ctx context.Context, name string) (*pipeline.Conn, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := ensureStreams(ctx, conn.JS, c.replicas); err != nil {
-		conn.Close()
-		return nil, err
-	}
 	return conn, nil
+}
+
+// topology is the pipeline --pipeline names, or else the one named
+// fallback.
+func (c *common) topology(fallback string) (schemas.Topology, error) {
+	name := c.pipeline
+	if name == "" {
+		name = fallback
+	}
+	t, err := schemas.NewTopology(name)
+	if err != nil {
+		return t, fmt.Errorf("%w: --pipeline: %v", errUsage, err)
+	}
+	return t, nil
+}
+
+// warehouseTopology is the pipeline of a command that owns the whole
+// pipeline of one warehouse (run): --pipeline, or else a name derived
+// from the warehouse's identity, made now if the warehouse is new. Two
+// such commands on one broker with different warehouses never share a
+// stream, a consumer or a duplicate window.
+func (c *common) warehouseTopology(warehouse string) (schemas.Topology, sink.Identity, error) {
+	id, err := sink.WarehouseIdentity(warehouse)
+	if err != nil {
+		return schemas.Topology{}, id, err
+	}
+	abs, err := filepath.Abs(warehouse)
+	if err != nil {
+		abs = warehouse
+	}
+	t, err := c.topology(schemas.PipelineFor(filepath.Base(abs), id.ID))
+	return t, id, err
 }

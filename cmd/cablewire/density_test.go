@@ -40,7 +40,7 @@ func entityDensity(t *testing.T, dir string) float64 {
 	var raw []*pipeline.Message
 	err := ingest.Read(ctx, []string{dir}, func(doc schemas.Document, bad error) error {
 		if bad == nil {
-			raw = append(raw, ingest.Message(doc))
+			raw = append(raw, (ingest.Route{}).Message(doc))
 		}
 		return nil
 	})

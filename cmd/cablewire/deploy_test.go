@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
 )
 
 const clusterConf = "../../deploy/nats/cluster.conf"
@@ -18,8 +19,8 @@ func TestClusterConfigHasStagePermissions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(conf), authorizationBlock()) {
-		t.Fatalf("%s: the authorization block is not nats-permissions' output; regenerate it:\n%s", clusterConf, authorizationBlock())
+	if !strings.Contains(string(conf), authorizationBlock(schemas.Topology{Pipeline: schemas.DefaultPipeline})) {
+		t.Fatalf("%s: the authorization block is not nats-permissions' output; regenerate it:\n%s", clusterConf, authorizationBlock(schemas.Topology{Pipeline: schemas.DefaultPipeline}))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -26,25 +27,31 @@ func init() {
 // it as a duplicate) and deletes it from the dead letters.
 func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var (
-		c      common
-		stage  string
-		replay bool
+		c         common
+		stage     string
+		replay    bool
+		warehouse string
 	)
 	fs := newFlagSet("dlq", stderr, "[--nats URL | --data DIR] [--stage parse|enrich|sink|ingest] [--replay]")
 	c.register(fs)
 	fs.StringVar(&stage, "stage", "", "only the dead letters of this stage")
 	fs.BoolVar(&replay, "replay", false, "publish the dead letters back to where they failed, and remove them")
+	fs.StringVar(&warehouse, "warehouse", "", "the pipeline of this warehouse's run (instead of --pipeline)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	conn, err := c.connect(ctx, "dlq")
+	conn, err := c.dial(ctx, "dlq")
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	s, err := conn.JS.Stream(ctx, schemas.StreamDLQ)
+	topo, err := c.deadLetterTopology(ctx, conn.JS, warehouse)
 	if err != nil {
 		return err
+	}
+	s, err := conn.JS.Stream(ctx, topo.Stream(schemas.KindDLQ))
+	if err != nil {
+		return fmt.Errorf("pipeline %s: %w", topo.Pipeline, err)
 	}
 	info, err := s.Info(ctx)
 	if err != nil {
@@ -101,4 +108,38 @@ func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "replayed %d\n", replayed)
 	}
 	return nil
+}
+
+// deadLetterTopology is the pipeline whose dead letters dlq shows:
+// --pipeline, else the pipeline of --warehouse, else the only pipeline on
+// the broker that has a dead-letter stream.
+func (c *common) deadLetterTopology(ctx context.Context, js jetstream.JetStream, warehouse string) (schemas.Topology, error) {
+	if c.pipeline != "" {
+		return c.topology("")
+	}
+	if warehouse != "" {
+		if _, err := os.Stat(warehouse); err != nil {
+			return schemas.Topology{}, fmt.Errorf("--warehouse: %w", err)
+		}
+		t, _, err := c.warehouseTopology(warehouse)
+		return t, err
+	}
+	var found []string
+	names := js.StreamNames(ctx)
+	for n := range names.Name() {
+		p, ok := strings.CutPrefix(n, "CABLEWIRE_")
+		if p, ok2 := strings.CutSuffix(p, "_DLQ"); ok && ok2 {
+			found = append(found, p)
+		}
+	}
+	if err := names.Err(); err != nil {
+		return schemas.Topology{}, err
+	}
+	switch len(found) {
+	case 1:
+		return c.topology(found[0])
+	case 0:
+		return schemas.Topology{}, errors.New("no pipeline on this broker has dead letters")
+	}
+	return schemas.Topology{}, fmt.Errorf("%w: several pipelines on this broker (%s): name one with --pipeline or --warehouse", errUsage, strings.Join(found, ", "))
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"runtime"
 	"strings"
+
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // listFlag collects a repeatable flag.
@@ -38,6 +41,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 // common holds the flags every pipeline command shares.
 type common struct {
 	natsURL  string
+	pipeline string
 	data     string
 	listen   string
 	logLevel string
@@ -51,6 +55,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	// Not the flag's default: -h prints defaults, and the variable may
 	// hold a URL with a password (connect reads it).
 	fs.StringVar(&c.natsURL, "nats", "", "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
+	fs.StringVar(&c.pipeline, "pipeline", os.Getenv("CABLEWIRE_PIPELINE"), "pipeline name, prefixing its streams and subjects (default $CABLEWIRE_PIPELINE; else run derives one from the warehouse, worker and ingest use \""+schemas.DefaultPipeline+"\")")
 	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
 	// 896 MiB keeps a full-size run's RSS near 930 MB; at 768 MiB it was
 	// 804 MB, but the embedded server's block caches and the sink's

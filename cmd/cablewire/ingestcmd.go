@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -25,13 +26,17 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(paths) == 0 {
 		return fmt.Errorf("%w: no PATH", errUsage)
 	}
+	topo, err := c.topology(schemas.DefaultPipeline)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	conn, err := c.connect(ctx, "ingest")
+	conn, err := c.connect(ctx, "ingest", topo)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	st, err := ingest.Run(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), paths)
+	st, err := ingest.Run(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), ingestRoute(topo, ""), paths)
 	fmt.Fprintf(stdout, "read %d, published %d, duplicates %d, dead-lettered %d in %s\n",
 		st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
 	if ctx.Err() != nil {

@@ -22,52 +22,62 @@ type natsPermissions struct {
 // roles are the processes a deployment runs, by the name of their user.
 var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
 
-// rolePermissions lists, for a role, the subjects its process publishes
-// (its outputs, dead letters, acks and JetStream API requests) and
-// subscribes to (its reply inbox). inbox is the reply prefix the role
-// connects with (--nats-inbox-prefix), "_INBOX" by default.
-func rolePermissions(role, inbox string) natsPermissions {
+// rolePermissions lists, for a role in pipeline t, the subjects its
+// process publishes (its outputs, dead letters, acks and JetStream API
+// requests) and subscribes to (its reply inbox). inbox is the reply prefix
+// the role connects with (--nats-inbox-prefix), "_INBOX" by default.
+func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	api := func(s string, args ...any) string { return "$JS.API." + fmt.Sprintf(s, args...) }
-	// Every command connects the same way: it checks the account has
-	// JetStream, and creates or updates every stream (idempotent, so any
+	// Every command checks the account has JetStream; the stages also
+	// create or update every stream of the pipeline (idempotent, so any
 	// process may start first).
 	pub := []string{api("INFO")}
-	for _, s := range streams(1) {
-		pub = append(pub, api("STREAM.UPDATE.%s", s.Name), api("STREAM.CREATE.%s", s.Name))
+	ensure := func() {
+		for _, s := range streams(t, 1) {
+			pub = append(pub, api("STREAM.UPDATE.%s", s.Name), api("STREAM.CREATE.%s", s.Name))
+		}
 	}
 	consume := func(st stage) {
+		ensure()
 		pub = append(pub,
-			api("CONSUMER.CREATE.%s.%s.%s", st.stream, st.durable, st.subject),
-			api("CONSUMER.INFO.%s.%s", st.stream, st.durable),
-			api("CONSUMER.MSG.NEXT.%s.%s", st.stream, st.durable),
-			fmt.Sprintf("$JS.ACK.%s.%s.>", st.stream, st.durable),
+			api("CONSUMER.CREATE.%s.%s.%s", st.stream(t), st.durable, t.Subject(st.in)),
+			api("CONSUMER.INFO.%s.%s", st.stream(t), st.durable),
+			api("CONSUMER.MSG.NEXT.%s.%s", st.stream(t), st.durable),
+			fmt.Sprintf("$JS.ACK.%s.%s.>", st.stream(t), st.durable),
 		)
+		if out := st.output(t); out != "" {
+			pub = append(pub, out)
+		}
 	}
 	switch role {
 	case "ingest":
-		pub = append(pub, stageParse.subject, schemas.DeadLetterSubject("ingest"))
+		ensure()
+		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
 	case "parse":
 		consume(stageParse)
-		pub = append(pub, stageEnrich.subject, schemas.DeadLetterSubject("parse"))
+		pub = append(pub, t.DeadLetterSubject("parse"))
 	case "enrich":
 		consume(stageEnrich)
-		pub = append(pub, stageSink.subject, schemas.DeadLetterSubject("enrich"))
+		pub = append(pub, t.DeadLetterSubject("enrich"))
 	case "parse+enrich":
 		// Chained: parse's consumer, enrich's output; it dead-letters as
 		// the link that failed.
 		consume(stageChain)
-		pub = append(pub, stageSink.subject, schemas.DeadLetterSubject("parse"), schemas.DeadLetterSubject("enrich"))
+		pub = append(pub, t.DeadLetterSubject("parse"), t.DeadLetterSubject("enrich"))
 	case "sink":
 		consume(stageSink)
-		pub = append(pub, api("STREAM.INFO.%s", stageSink.stream), schemas.DeadLetterSubject("sink"))
+		pub = append(pub, api("STREAM.INFO.%s", stageSink.stream(t)), t.DeadLetterSubject("sink"))
 	case "dlq":
-		// Lists the dead letters, replays each to the subject it failed on,
-		// then deletes it.
+		// Finds the pipeline with dead letters (stream names) unless
+		// told, lists them, replays each to the subject it failed on, then
+		// deletes it. It creates nothing.
+		dlq := t.Stream(schemas.KindDLQ)
 		pub = append(pub,
-			api("STREAM.INFO.%s", schemas.StreamDLQ),
-			api("STREAM.MSG.GET.%s", schemas.StreamDLQ),
-			api("STREAM.MSG.DELETE.%s", schemas.StreamDLQ),
-			stageParse.subject, stageEnrich.subject, stageSink.subject)
+			api("STREAM.NAMES"),
+			api("STREAM.INFO.%s", dlq),
+			api("STREAM.MSG.GET.%s", dlq),
+			api("STREAM.MSG.DELETE.%s", dlq),
+			t.Subject(schemas.KindRaw), t.Subject(schemas.KindParsed), t.Subject(schemas.KindEnriched))
 	default:
 		panic("unknown role " + role)
 	}
@@ -80,13 +90,14 @@ func inboxFor(role string) string {
 }
 
 // authorizationBlock is a nats-server authorization block with one user
-// per role, each limited to its permissions and to its own inbox; the
-// passwords are environment variables the server reads at start.
-func authorizationBlock() string {
+// per role of pipeline t, each limited to its permissions and to its own
+// inbox; the passwords are environment variables the server reads at
+// start.
+func authorizationBlock(t schemas.Topology) string {
 	var b strings.Builder
 	b.WriteString("authorization {\n  users: [\n")
 	for _, role := range roles {
-		p := rolePermissions(role, inboxFor(role))
+		p := rolePermissions(t, role, inboxFor(role))
 		fmt.Fprintf(&b, "    { user: %q, password: $%s, permissions: {\n", role, passwordVar(role))
 		fmt.Fprintf(&b, "        publish: { allow: [\n%s        ] }\n", quoteLines(p.Publish, "          "))
 		fmt.Fprintf(&b, "        subscribe: { allow: [\n%s        ] }\n    } }\n", quoteLines(p.Subscribe, "          "))
@@ -110,13 +121,18 @@ func quoteLines(ss []string, indent string) string {
 }
 
 func runNATSPermissions(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("nats-permissions", stderr, "")
+	fs := newFlagSet("nats-permissions", stderr, "[--pipeline NAME]")
+	name := fs.String("pipeline", schemas.DefaultPipeline, "the pipeline whose subjects the users may use")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "# Users for cablewire's stages, each with exactly the subjects it uses.")
+	t, err := schemas.NewTopology(*name)
+	if err != nil {
+		return fmt.Errorf("%w: --pipeline: %v", errUsage, err)
+	}
+	fmt.Fprintf(stdout, "# Users for cablewire's stages in pipeline %q, each with exactly the subjects it uses.\n", t.Pipeline)
 	fmt.Fprintln(stdout, "# Connect each with --nats-user ROLE --nats-inbox-prefix _INBOX_ROLE; the server")
 	fmt.Fprintln(stdout, "# reads the passwords (plain or bcrypt) from the variables named here.")
-	fmt.Fprint(stdout, authorizationBlock())
+	fmt.Fprint(stdout, authorizationBlock(t))
 	return nil
 }

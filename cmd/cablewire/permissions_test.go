@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go"
 
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // TestLeastPrivilegePipeline runs the pipeline as a deployment wires it
@@ -68,6 +69,7 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 
 	// The permissions are enforced: ingest may not publish to the
 	// enriched stream, which only enrich feeds.
+	enriched := schemas.Topology{Pipeline: schemas.DefaultPipeline}.Subject(schemas.KindEnriched)
 	refused := make(chan error, 1)
 	nc, err := nats.Connect(url, nats.UserInfo("ingest", readFile(t, pwFile["ingest"])), nats.CustomInboxPrefix(inboxFor("ingest")),
 		nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) { refused <- err }))
@@ -75,16 +77,16 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer nc.Close()
-	if err := nc.Publish(stageSink.subject, []byte("forged")); err != nil {
+	if err := nc.Publish(enriched, []byte("forged")); err != nil {
 		t.Fatal(err)
 	}
 	select {
 	case err := <-refused:
-		if !strings.Contains(err.Error(), "Permissions Violation for Publish to \""+stageSink.subject+"\"") {
+		if !strings.Contains(err.Error(), "Permissions Violation for Publish to \""+enriched+"\"") {
 			t.Errorf("forged publish: %v", err)
 		}
 	case <-time.After(10 * time.Second):
-		t.Error("the server did not refuse ingest's publish to " + stageSink.subject)
+		t.Error("the server did not refuse ingest's publish to " + enriched)
 	}
 }
 

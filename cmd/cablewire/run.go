@@ -12,6 +12,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/ingest"
 	"github.com/cablewire/cablewire/stages/sink"
 )
@@ -54,7 +55,11 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	sc.Dir = warehouse
 	log := c.logger(stderr)
 
-	conn, err := c.connect(ctx, "run")
+	topo, id, err := c.warehouseTopology(warehouse)
+	if err != nil {
+		return err
+	}
+	conn, err := c.connect(ctx, "run", topo)
 	if err != nil {
 		return err
 	}
@@ -63,8 +68,8 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
 	}
 	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, follow: follow, chain: *chain, stderr: stderr,
-		workers: workerOptions{workers: c.workers, sink: sc, logger: log},
+		inputs: inputs, follow: follow, chain: *chain, stderr: stderr, warehouse: id.ID,
+		workers: workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log},
 	})
 	if err != nil {
 		return err
@@ -76,11 +81,14 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 
 // runOptions is what execute runs.
 type runOptions struct {
-	inputs  []string
-	follow  bool
-	chain   bool // parse and enrich in one worker (pipeline.Chain)
-	workers workerOptions
-	stderr  io.Writer
+	inputs []string
+	follow bool
+	chain  bool // parse and enrich in one worker (pipeline.Chain)
+	// warehouse is the identity of the warehouse loaded, carried by every
+	// cable ingested (ingest.Route.Warehouse); empty for none.
+	warehouse string
+	workers   workerOptions
+	stderr    io.Writer
 }
 
 // execute runs ingest and every stage in this process on conn. In bulk
@@ -107,7 +115,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	defer stopOnSignal()
 
 	if o.workers.logger.Enabled(ctx, slog.LevelInfo) {
-		go reportProgress(wctx, conn.JS, o.workers.logger, ws)
+		go reportProgress(wctx, conn.JS, o.workers.topo, o.workers.logger, ws)
 	}
 
 	var ist ingest.Stats
@@ -115,7 +123,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if len(o.inputs) > 0 {
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.Run(ctx, pub, dlq, o.inputs)
+		ist, runErr = ingest.Run(ctx, pub, dlq, ingestRoute(o.workers.topo, o.warehouse), o.inputs)
 	}
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
@@ -128,7 +136,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		fmt.Fprintf(o.stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
 		<-ctx.Done()
 	default:
-		if err := waitCommitted(ctx, conn.JS, ws); err != nil && ctx.Err() == nil {
+		if err := waitCommitted(ctx, conn.JS, o.workers.topo, ws); err != nil && ctx.Err() == nil {
 			stopWorkers()
 			return summary{}, errors.Join(err, ws.wait())
 		}
@@ -150,7 +158,7 @@ func chainFlag(fs *flag.FlagSet) *bool {
 
 // reportProgress logs each stage's backlog every few seconds (info level),
 // so an operator sees where work is waiting.
-func reportProgress(ctx context.Context, js jetstream.JetStream, log *slog.Logger, ws *workers) {
+func reportProgress(ctx context.Context, js jetstream.JetStream, topo schemas.Topology, log *slog.Logger, ws *workers) {
 	t := time.NewTicker(progressEvery)
 	defer t.Stop()
 	for {
@@ -161,7 +169,7 @@ func reportProgress(ctx context.Context, js jetstream.JetStream, log *slog.Logge
 		}
 		attrs := []any{}
 		for _, st := range []stage{stageParse, stageEnrich, stageSink} {
-			b, err := pipeline.BacklogOf(ctx, js, st.stream, st.durable)
+			b, err := pipeline.BacklogOf(ctx, js, st.stream(topo), st.durable)
 			if err != nil {
 				continue
 			}
@@ -180,18 +188,18 @@ var progressEvery = 1 * time.Second
 // warehouse or dead-lettered. Stages are checked in pipeline order: once a
 // work-queue stream is empty with no upstream work left, nothing more can
 // arrive in it.
-func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) error {
+func waitCommitted(ctx context.Context, js jetstream.JetStream, t schemas.Topology, ws *workers) error {
 	const every = 50 * time.Millisecond
 	for _, st := range []stage{stageParse, stageEnrich} {
-		if err := pipeline.WaitEmpty(ctx, js, st.stream, st.durable, every); err != nil {
+		if err := pipeline.WaitEmpty(ctx, js, st.stream(t), st.durable, every); err != nil {
 			return err
 		}
 	}
 	sinkRunner := ws.runners["sink"]
 	for {
-		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream, stageSink.durable)
+		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream(t), stageSink.durable)
 		if err == nil && b.Empty() {
-			return pipeline.PurgeOrphans(ctx, js, stageSink.stream, b)
+			return pipeline.PurgeOrphans(ctx, js, stageSink.stream(t), b)
 		}
 		if err == nil && b.Pending == 0 {
 			// Everything is delivered: commit the open files now rather
@@ -206,4 +214,10 @@ func waitCommitted(ctx context.Context, js jetstream.JetStream, ws *workers) err
 		case <-time.After(every):
 		}
 	}
+}
+
+// ingestRoute is where ingest publishes in t, for the warehouse with
+// identity warehouse (or none).
+func ingestRoute(t schemas.Topology, warehouse string) ingest.Route {
+	return ingest.Route{Subject: t.Subject(schemas.KindRaw), DeadLetters: t.DeadLetterSubject("ingest"), Warehouse: warehouse}
 }

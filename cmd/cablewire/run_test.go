@@ -16,6 +16,7 @@ import (
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/sink"
 	"github.com/cablewire/cablewire/stages/synth"
 )
 
@@ -42,6 +43,16 @@ func generate(t *testing.T, dir string, n int, seed int64) map[string]expected {
 		want[c.RefID] = expected{c.Created.UTC(), cls}
 	}
 	return want
+}
+
+// runTopology is the pipeline a run into warehouse wh uses by default.
+func runTopology(t *testing.T, wh string) schemas.Topology {
+	t.Helper()
+	id, err := sink.WarehouseIdentity(wh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schemas.Topology{Pipeline: schemas.PipelineFor(filepath.Base(wh), id.ID)}
 }
 
 // runCLI runs a cablewire command in-process and returns its exit status
@@ -149,7 +160,8 @@ func TestRunBadInputIsDeadLettered(t *testing.T) {
 	}
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
-	s, err := js.Stream(context.Background(), schemas.StreamDLQ)
+	topo := runTopology(t, wh)
+	s, err := js.Stream(context.Background(), topo.Stream(schemas.KindDLQ))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +202,7 @@ func TestRunBadInputIsDeadLettered(t *testing.T) {
 	if info, err := s.Info(context.Background()); err != nil || info.State.Msgs != 0 {
 		t.Errorf("dead letters left after replay: %+v %v", info.State, err)
 	}
-	raw, _ := js.Stream(context.Background(), schemas.StreamRaw)
+	raw, _ := js.Stream(context.Background(), topo.Stream(schemas.KindRaw))
 	if info, err := raw.Info(context.Background()); err != nil || info.State.Msgs != 3 {
 		t.Errorf("raw stream after replay: %+v %v, want the 3 documents back", info.State, err)
 	}

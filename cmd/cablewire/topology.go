@@ -13,36 +13,49 @@ import (
 )
 
 // streams is the pipeline's streams, from schemas' topology.
-func streams(replicas int) []pipeline.StreamSpec {
+func streams(t schemas.Topology, replicas int) []pipeline.StreamSpec {
 	wq := func(name, subject string, backlog int64, dups time.Duration) pipeline.StreamSpec {
 		return pipeline.StreamSpec{
 			Name: name, Subjects: []string{subject}, WorkQueue: true, MaxMsgs: backlog,
-			MaxBytes: schemas.StreamMaxBytes, Duplicates: dups, Replicas: replicas,
+			Duplicates: dups, Replicas: replicas,
 		}
 	}
 	return []pipeline.StreamSpec{
-		wq(schemas.StreamRaw, schemas.SubjectRaw, schemas.StreamBacklog, schemas.DuplicateWindow),
-		wq(schemas.StreamParsed, schemas.SubjectParsed, schemas.StreamBacklog, schemas.StageDuplicateWindow),
-		wq(schemas.StreamEnriched, schemas.SubjectEnriched, schemas.EnrichedBacklog, schemas.StageDuplicateWindow),
-		{Name: schemas.StreamDLQ, Subjects: []string{schemas.SubjectDLQ}, MaxAge: schemas.DLQMaxAge,
+		wq(t.Stream(schemas.KindRaw), t.Subject(schemas.KindRaw), schemas.StreamBacklog, schemas.DuplicateWindow),
+		wq(t.Stream(schemas.KindParsed), t.Subject(schemas.KindParsed), schemas.StreamBacklog, schemas.StageDuplicateWindow),
+		wq(t.Stream(schemas.KindEnriched), t.Subject(schemas.KindEnriched), schemas.EnrichedBacklog, schemas.StageDuplicateWindow),
+		{Name: t.Stream(schemas.KindDLQ), Subjects: []string{t.DeadLetterSubjects()}, MaxAge: schemas.DLQMaxAge,
 			Duplicates: schemas.DuplicateWindow, Replicas: replicas},
 	}
 }
 
-// stage names a worker stage and its consumer.
+// stage names a worker stage, its consumer, and the kinds of stream
+// (schemas.KindRaw, ...) it reads and writes; a Topology turns kinds into
+// the pipeline's names.
 type stage struct {
-	name, stream, subject, durable string
+	name, in, out, durable string
 }
 
 var (
-	stageParse = stage{"parse", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
+	stageParse = stage{"parse", schemas.KindRaw, schemas.KindParsed, schemas.ConsumerParse}
 	// stageChain is parse and enrich chained in one worker (pipeline.Chain):
 	// parse's consumer on the raw stream, enrich's output on the enriched
 	// one, nothing on the parsed stream between them.
-	stageChain  = stage{"parse+enrich", schemas.StreamRaw, schemas.SubjectRaw, schemas.ConsumerParse}
-	stageEnrich = stage{"enrich", schemas.StreamParsed, schemas.SubjectParsed, schemas.ConsumerEnrich}
-	stageSink   = stage{"sink", schemas.StreamEnriched, schemas.SubjectEnriched, schemas.ConsumerSink}
+	stageChain  = stage{"parse+enrich", schemas.KindRaw, schemas.KindEnriched, schemas.ConsumerParse}
+	stageEnrich = stage{"enrich", schemas.KindParsed, schemas.KindEnriched, schemas.ConsumerEnrich}
+	stageSink   = stage{"sink", schemas.KindEnriched, "", schemas.ConsumerSink}
 )
+
+// stream is the stream s reads in t.
+func (s stage) stream(t schemas.Topology) string { return t.Stream(s.in) }
+
+// output is the subject s writes in t ("" for the sink).
+func (s stage) output(t schemas.Topology) string {
+	if s.out == "" {
+		return ""
+	}
+	return t.Subject(s.out)
+}
 
 // Consumer timing: a handler stage acks within seconds; the sink holds
 // messages until a file commits and keeps them alive with in-progress acks.
@@ -52,9 +65,9 @@ const (
 	sinkTouchEvery = 20 * time.Second
 )
 
-func consumerSpec(s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec {
+func consumerSpec(t schemas.Topology, s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec {
 	spec := pipeline.ConsumerSpec{
-		Stream: s.stream, Durable: s.durable, FilterSubject: s.subject,
+		Stream: s.stream(t), Durable: s.durable, FilterSubject: t.Subject(s.in),
 		AckWait: handlerAckWait, MaxDeliver: schemas.MaxDeliver, MaxAckPending: 4 * prefetch,
 	}
 	if sc != nil {
@@ -67,8 +80,8 @@ func consumerSpec(s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec 
 }
 
 // ensureStreams creates or updates every stream; it is idempotent.
-func ensureStreams(ctx context.Context, js jetstream.JetStream, replicas int) error {
-	for _, s := range streams(replicas) {
+func ensureStreams(ctx context.Context, js jetstream.JetStream, t schemas.Topology, replicas int) error {
+	for _, s := range streams(t, replicas) {
 		if err := pipeline.EnsureStream(ctx, js, s); err != nil {
 			return err
 		}

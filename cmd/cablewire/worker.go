@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/sink"
 )
 
@@ -40,12 +41,16 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("%w: --metrics: %v", errUsage, err)
 		}
 	}
-	conn, err := c.connect(ctx, "worker")
+	topo, err := c.topology(schemas.DefaultPipeline)
+	if err != nil {
+		return err
+	}
+	conn, err := c.connect(ctx, "worker", topo)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	ws, err := startWorkers(ctx, conn, names, workerOptions{workers: c.workers, sink: sc, logger: c.logger(stderr)})
+	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: c.logger(stderr)})
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 
 // workerOptions configures the stages a process runs.
 type workerOptions struct {
+	topo    schemas.Topology
 	workers int
 	sink    sink.Config
 	logger  *slog.Logger
@@ -56,16 +57,16 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		default:
 			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich, parse+enrich or sink)", errUsage, name)
 		}
-		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(st, prefetch, sc))
+		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
 		if err != nil {
 			return nil, err
 		}
 		cfg := pipeline.RunnerConfig{
-			Name: st.name, DeadLetterSubject: schemas.DeadLetterSubject,
+			Name: st.name, Output: st.output(o.topo), DeadLetterSubject: o.topo.DeadLetterSubject,
 			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
 			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
 			InProgressEvery: sinkTouchEvery,
-			Propagate:       []string{schemas.HeaderIngested},
+			Propagate:       []string{schemas.HeaderIngested, schemas.HeaderWarehouse},
 			OnAck:           o.onAck[name],
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
@@ -82,7 +83,7 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			if err := checkSinkConsumer(ctx, cons, o.sink, sinkTouchEvery); err != nil {
 				return nil, err
 			}
-			epoch, err := streamEpoch(ctx, conn.JS, st.stream)
+			epoch, err := streamEpoch(ctx, conn.JS, st.stream(o.topo))
 			if err != nil {
 				return nil, err
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // TestSeparateWorkers runs each stage as its own worker, two parse workers
@@ -88,7 +89,7 @@ func TestChainedRunDrainsParsedStream(t *testing.T) {
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
 	pipelinetest.Eventually(t, time.Minute, "A parsed", func() bool {
-		s, err := js.Stream(context.Background(), stageEnrich.stream)
+		s, err := js.Stream(context.Background(), stageEnrich.stream(schemas.Topology{Pipeline: schemas.DefaultPipeline}))
 		if err != nil {
 			return false
 		}
@@ -98,7 +99,7 @@ func TestChainedRunDrainsParsedStream(t *testing.T) {
 	cancel()
 	wg.Wait()
 
-	code, out, errs := runCLI(context.Background(), "run", "--nats", url, "--input", inB, "--warehouse", wh)
+	code, out, errs := runCLI(context.Background(), "run", "--nats", url, "--pipeline", schemas.DefaultPipeline, "--input", inB, "--warehouse", wh)
 	if code != 0 {
 		t.Fatalf("run: exit %d\n%s\n%s", code, out, errs)
 	}

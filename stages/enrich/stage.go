@@ -9,8 +9,8 @@ import (
 )
 
 // Stage is the enrich stage's pipeline handler: a parsed cable in, the
-// same cable with its entities and countries out on
-// schemas.SubjectEnriched. An undecodable input is permanent.
+// same cable with its entities and countries out, on the subject the
+// runner gives it (RunnerConfig.Output). An undecodable input is permanent.
 func Stage() pipeline.Handler {
 	return pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
 		c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
@@ -21,7 +21,7 @@ func Stage() pipeline.Handler {
 		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
 		h := pipeline.Header(c.Headers())
 		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))
-		return []*pipeline.Message{{ID: "enriched:" + m.ID, Subject: schemas.SubjectEnriched, Header: h, Data: b}}, nil
+		return []*pipeline.Message{{ID: "enriched:" + m.ID, Header: h, Data: b}}, nil
 	})
 }
 

@@ -50,8 +50,12 @@ func TestReadTree(t *testing.T) {
 		if d.Hash != Hash(d.Body) || len(d.Hash) != 32 {
 			t.Errorf("%s: hash %q", d.RefID, d.Hash)
 		}
-		if MsgID(d) != d.RefID+":"+d.Hash {
-			t.Errorf("%s: message id %q", d.RefID, MsgID(d))
+		if id := (Route{}).MsgID(d); id != d.RefID+":"+d.Hash {
+			t.Errorf("%s: message id %q", d.RefID, id)
+		}
+		// A warehouse's loads are deduplicated apart from every other's.
+		if id := (Route{Warehouse: "w1"}).MsgID(d); id != "w1:"+d.RefID+":"+d.Hash {
+			t.Errorf("%s: message id %q for warehouse w1", d.RefID, id)
 		}
 	}
 }
@@ -67,8 +71,9 @@ func TestReadReportsTooLarge(t *testing.T) {
 	if bad == nil {
 		t.Fatal("a document over MaxDocumentBytes was not reported")
 	}
-	m := DeadLetter(schemas.Document{Source: p}, bad)
-	if m.Header.Get("Cablewire-Dlq-Error") == "" || m.Subject != schemas.DeadLetterSubject("ingest") {
+	rt := Route{DeadLetters: schemas.Topology{Pipeline: "t"}.DeadLetterSubject("ingest")}
+	m := rt.DeadLetter(schemas.Document{Source: p}, bad)
+	if m.Header.Get("Cablewire-Dlq-Error") == "" || m.Subject != "cablewire.t.dlq.ingest" {
 		t.Errorf("dead letter %+v", m)
 	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Stage is the parse stage's pipeline handler: a raw document in, a parsed
-// cable (schemas' binary encoding) out on schemas.SubjectParsed. Every parse error is permanent
+// cable (schemas' binary encoding) out, on the subject the runner gives
+// it (RunnerConfig.Output). Every parse error is permanent
 // (parsing is deterministic; a retry cannot cure it), so a malformed cable
 // goes to the dead letters with the reason.
 func Stage() pipeline.Handler {
@@ -18,6 +19,6 @@ func Stage() pipeline.Handler {
 			return nil, pipeline.Permanent(err)
 		}
 		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
-		return []*pipeline.Message{{ID: "parsed:" + m.ID, Subject: schemas.SubjectParsed, Header: c.Headers(), Data: b}}, nil
+		return []*pipeline.Message{{ID: "parsed:" + m.ID, Header: c.Headers(), Data: b}}, nil
 	})
 }

@@ -20,12 +20,15 @@ import (
 // stage, on one core for that time while the stages before it waited on
 // a full enriched stream or finished early and left the other core idle.
 type commitJob struct {
-	p    *partition
-	rec  *Record
-	done chan struct{}
+	p     *partition
+	id    string  // the record's id, for the sink's goroutine while the job runs
+	rec   *Record // nil once reconcile found every cable committed by others
+	known *knownRecords
+	done  chan struct{}
 	// Set by the job before done closes.
 	committed bool  // the record is written: the commit point is passed
 	err       error // of a failed step; after the commit point, finishing it is left to catch-up
+	dropped   int   // cables reconcile found committed by other sinks
 	// Duplicates of the partition's cables that arrived while it ran: they
 	// are acked with it.
 	late []*pipeline.Message
@@ -41,7 +44,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, id: p.base, known: s.known, done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,
@@ -57,8 +60,10 @@ func (s *Sink) startCommit(p *partition) pipeline.Result {
 	return res
 }
 
-// run closes the files, writes the commit record and renames the files into
-// place. It touches only the job, its partition's files and the directory.
+// run closes the files, then, holding the warehouse's commit lock,
+// reconciles them with what other sinks committed, writes the commit
+// record and renames the files into place. It touches only the job, its
+// partition's files and the directory.
 func (j *commitJob) run(dir string) {
 	defer close(j.done)
 	if commitGate != nil {
@@ -70,10 +75,27 @@ func (j *commitJob) run(dir string) {
 		return
 	}
 	j.rec.Files = files
+	unlock, err := lockCommits(dir)
+	if err != nil {
+		removeTemps(dir, files)
+		j.err = fmt.Errorf("sink: %w", err)
+		return
+	}
+	defer unlock()
+	if err := j.reconcile(dir); err != nil {
+		removeTemps(dir, j.rec.Files)
+		j.err = fmt.Errorf("sink: %w", err)
+		return
+	}
+	if len(j.rec.Cables) == 0 {
+		// Every cable is committed by another sink: nothing to write, and
+		// the messages are acked as they are.
+		removeTemps(dir, j.rec.Files)
+		j.rec, j.committed = nil, true
+		return
+	}
 	if err := writeRecord(dir, j.rec); err != nil {
-		for _, f := range files {
-			os.Remove(filepath.Join(dir, f.Temp))
-		}
+		removeTemps(dir, j.rec.Files)
 		j.err = fmt.Errorf("sink: %w", err)
 		return
 	}
@@ -107,6 +129,13 @@ func (s *Sink) finishCommit() pipeline.Result {
 		return pipeline.Result{Failed: msgs, Err: j.err}
 	}
 	res := pipeline.Result{Committed: msgs, Err: j.err}
+	s.Stats.Duplicates.Add(int64(j.dropped))
+	if j.dropped > 0 {
+		s.stale = true // learn the other sinks' records before the next lookup
+	}
+	if j.rec == nil {
+		return res
+	}
 	if j.err != nil {
 		s.stale = true // catch-up renames the files and applies the record
 		return res
@@ -117,6 +146,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 		res.Err = fmt.Errorf("sink: index: %w", err)
 		return res
 	}
+	s.known.add(j.rec.ID)
 	s.Stats.Commits.Add(1)
 	s.Stats.Cables.Add(int64(len(p.written)))
 	for _, f := range j.rec.Files {
@@ -179,4 +209,10 @@ func publishFiles(dir string, files []FileRecord) error {
 		}
 	}
 	return nil
+}
+
+func removeTemps(dir string, files []FileRecord) {
+	for _, f := range files {
+		os.Remove(filepath.Join(dir, f.Temp))
+	}
 }

@@ -19,6 +19,9 @@ type partition struct {
 	opened time.Time
 	base   string
 	last   int64 // Sink.written after this partition's last cable
+	// epoch is the index's epoch when the partition opened: commit
+	// records the index took in later may hold its cables (reconcile).
+	epoch uint64
 
 	cables     *tableFile[schemas.CableRow]
 	paragraphs *tableFile[schemas.ParagraphRow]

@@ -89,7 +89,7 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 	named := map[string]bool{}
 	var batch []*Record
 	for _, id := range ids {
-		if done[id] || s.busy != nil && id == s.busy.rec.ID {
+		if done[id] || s.busy != nil && id == s.busy.id {
 			continue // applied, or this sink's own commit in flight: finishCommit applies it
 		}
 		r, err := readRecord(s.cfg.Dir, id)
@@ -110,7 +110,11 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 			batch = batch[:0]
 		}
 	}
-	return named, s.idx.apply(batch)
+	if err := s.idx.apply(batch); err != nil {
+		return nil, err
+	}
+	s.known.add(ids...)
+	return named, nil
 }
 
 // recover removes the temporary files of dead instances that no commit

@@ -29,11 +29,13 @@ type Stats struct {
 // Sink writes cables into the warehouse; see the package doc.
 type Sink struct {
 	cfg       Config
+	id        Identity
 	instance  string
 	lock      *os.File
 	idx       *index
-	stale     bool      // a commit is not yet in the index: catch up first
-	caught    time.Time // last catch-up with the commit log
+	known     *knownRecords // when the index took in each commit record
+	stale     bool          // a commit is not yet in the index: catch up first
+	caught    time.Time     // last catch-up with the commit log
 	deadCache map[string]bool
 	open      map[string]*partition
 	busy      *commitJob       // the commit running in the background, if any
@@ -54,7 +56,11 @@ func Open(cfg Config) (*Sink, error) {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
 	}
-	s := &Sink{cfg: cfg, open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
+	id, err := WarehouseIdentity(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("sink: %w", err)
+	}
+	s := &Sink{cfg: cfg, id: id, known: newKnownRecords(), open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
 	if err := s.lockInstance(); err != nil {
 		return nil, err
 	}
@@ -78,6 +84,9 @@ func Open(cfg Config) (*Sink, error) {
 
 // Add decodes m and writes its rows into its partition's open files.
 func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, error) {
+	if w := m.Header.Get(schemas.HeaderWarehouse); w != "" && w != s.id.ID {
+		return pipeline.Result{}, pipeline.Permanent(fmt.Errorf("sink: %w (%s; this sink writes %s)", ErrOtherWarehouse, w, s.id.ID))
+	}
 	c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
 	if err != nil {
 		return pipeline.Result{}, pipeline.Permanent(fmt.Errorf("sink: undecodable cable: %w", err))
@@ -130,6 +139,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		if err != nil {
 			return res, fmt.Errorf("sink: open %s: %w", key, err)
 		}
+		np.epoch = s.known.now()
 		p = np
 		s.open[key] = p
 	}
@@ -235,6 +245,9 @@ func (s *Sink) Close() error {
 	// The index first: the next instance may adopt it once the lock goes.
 	return errors.Join(s.idx.close(), s.unlock())
 }
+
+// Identity is the identity of the sink's warehouse.
+func (s *Sink) Identity() Identity { return s.id }
 
 // Held reports how many messages the sink holds unacked.
 func (s *Sink) Held() int {

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Two loads of the same cables into one warehouse at the same time, each
+// with its own embedded broker (separate --data), end with every cable
+// exactly once: the sinks' commits are reconciled under the warehouse's
+// commit lock. On the same --data the second load is refused with a
+// message naming the directory, and the warehouse is still right.
+func TestConcurrentLoadsIntoOneWarehouse(t *testing.T) {
+	in, wh, data := t.TempDir(), t.TempDir(), t.TempDir()
+	want := generate(t, in, 1500, 71)
+
+	var wg sync.WaitGroup
+	for _, d := range []string{"a", "b"} {
+		wg.Go(func() {
+			code, out, errs := runCLI(context.Background(), "run", "--data", filepath.Join(data, d), "--input", in, "--warehouse", wh, "--file-rows", "300")
+			if code != 0 {
+				t.Errorf("run --data %s: exit %d\n%s\n%s", d, code, out, errs)
+			}
+		})
+	}
+	wg.Wait()
+	checkExactlyOnce(t, wh, want)
+	checkEntitiesOnce(t, wh)
+
+	// The same --data twice at once: one runs, the other is told why not.
+	in2 := t.TempDir()
+	for ref, e := range generate(t, in2, 300, 72) {
+		want[ref] = e
+	}
+	shared := filepath.Join(data, "shared")
+	type result struct {
+		code      int
+		out, errs string
+	}
+	results := make([]result, 2)
+	for i := range results {
+		wg.Go(func() {
+			code, out, errs := runCLI(context.Background(), "run", "--data", shared, "--input", in2, "--warehouse", wh)
+			results[i] = result{code, out, errs}
+		})
+	}
+	wg.Wait()
+	ok, refused := 0, 0
+	for _, r := range results {
+		switch {
+		case r.code == 0:
+			ok++
+		case strings.Contains(r.errs, "in use by another cablewire process") && strings.Contains(r.errs, shared):
+			refused++
+		default:
+			t.Errorf("exit %d\n%s\n%s", r.code, r.out, r.errs)
+		}
+	}
+	if ok < 1 {
+		t.Fatalf("no load on the shared --data succeeded: %+v", results)
+	}
+	if ok == 1 && refused != 1 {
+		t.Errorf("one load ran and the other was neither run nor refused: %+v", results)
+	}
+	checkExactlyOnce(t, wh, want)
+}
