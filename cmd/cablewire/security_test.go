@@ -139,21 +139,23 @@ func TestCommandsAuthenticate(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
 			var outputs []string
-			args := append([]string{"run", "--nats", url, "--log-level", "debug", "--input", in, "--warehouse", wh}, tc.flags...)
+			// One pipeline name for every command, so ingest and dlq meet
+			// run's streams.
+			args := append([]string{"run", "--pipeline", "sec", "--nats", url, "--log-level", "debug", "--input", in, "--warehouse", wh}, tc.flags...)
 			code, out, errs := runCLI(ctx, args...)
 			if code != 0 {
 				t.Fatalf("run: exit %d\n%s\n%s", code, out, errs)
 			}
 			checkExactlyOnce(t, wh, want)
 			outputs = append(outputs, out, errs)
-			for _, cmd := range [][]string{{"ingest", "--nats", url, in}, {"dlq", "--nats", url}} {
+			for _, cmd := range [][]string{{"ingest", "--pipeline", "sec", "--nats", url, in}, {"dlq", "--pipeline", "sec", "--nats", url}} {
 				code, out, errs := runCLI(ctx, append(cmd, tc.flags...)...)
 				if code != 0 {
 					t.Fatalf("%s: exit %d\n%s\n%s", cmd[0], code, out, errs)
 				}
 				outputs = append(outputs, out, errs)
 			}
-			if !strings.Contains(outputs[2], "duplicates 21") {
+			if !strings.Contains(outputs[2], "read 21, published 21") {
 				t.Errorf("ingest again: %s", outputs[2])
 			}
 			if !strings.Contains(outputs[4], "page.html") || !strings.Contains(outputs[4], "not a cable") {
