@@ -36,7 +36,7 @@ type Conn struct {
 // once (no retry), with what to check.
 func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	c, err := connect(ctx, cfg)
-	return c, redact(err, cfg.Auth.secrets(cfg.URL))
+	return c, redact(err, append(cfg.Auth.secrets(cfg.URL), cfg.Embedded.Password.Reveal()))
 }
 
 func connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {

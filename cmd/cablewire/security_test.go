@@ -41,6 +41,22 @@ func noSecret(t *testing.T, secrets []string, texts ...string) {
 	}
 }
 
+// credsSeed is the user seed in a creds file.
+func credsSeed(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "SU") {
+			return strings.TrimSpace(l)
+		}
+	}
+	t.Fatalf("%s: no seed", path)
+	return ""
+}
+
 // writeNotACable writes a document the parser dead-letters.
 func writeNotACable(t *testing.T, dir string) {
 	t.Helper()
@@ -107,6 +123,7 @@ func credentialCases(t *testing.T) []credentialCase {
 			name: "creds", config: op.Config, scheme: "nats",
 			flags:    []string{"--nats-creds", creds},
 			badFlags: []string{"--nats-creds", wrongCreds},
+			secrets:  []string{credsSeed(t, creds), credsSeed(t, wrongCreds)},
 		},
 		{
 			name:     "mutual TLS",
