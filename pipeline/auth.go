@@ -199,7 +199,8 @@ func redact(err error, secrets []string) error {
 }
 
 // explain adds what to do to the connection errors a user can fix, so that
-// a wrong secret or a missing CA says so instead of only "EOF".
+// a wrong secret or a missing CA says so instead of only "EOF"; those
+// waiting cannot cure are marked Permanent (see Retry).
 func explain(err error) error {
 	var unknownCA x509.UnknownAuthorityError
 	var hostname x509.HostnameError
@@ -211,12 +212,12 @@ func explain(err error) error {
 	case errors.As(err, &hostname):
 		return fmt.Errorf("%w (the server's certificate does not name the host in the URL)", err)
 	case errors.Is(err, nats.ErrSecureConnRequired):
-		return fmt.Errorf("%w (the server requires TLS: use a tls:// URL or --tls-ca)", err)
+		return Permanent(fmt.Errorf("%w (the server requires TLS: use a tls:// URL or --tls-ca)", err))
 	case strings.Contains(err.Error(), "remote error: tls:"), strings.Contains(err.Error(), "closed by remote after TLS handshake"):
 		// The server's TLS alert about our side: no certificate, or one
 		// signed by a CA it does not trust. Under TLS 1.3 the alert can
 		// arrive after the handshake, as a closed connection.
-		return fmt.Errorf("%w (the server requires a client certificate it trusts: --tls-cert and --tls-key)", err)
+		return Permanent(fmt.Errorf("%w (the server requires a client certificate it trusts: --tls-cert and --tls-key)", err))
 	}
 	return err
 }

@@ -52,7 +52,7 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 			held[m] = struct{}{}
 			start := time.Now()
 			res, err := c.Add(wctx, m)
-			r.cfg.Stats.Busy.Add(int64(time.Since(start)))
+			r.cfg.Stats.handled(time.Since(start))
 			if err != nil {
 				delete(held, m)
 				r.fail(wctx, m, err)

@@ -68,7 +68,7 @@ func connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	} else {
 		auth, err := cfg.Auth.options()
 		if err != nil {
-			return nil, err
+			return nil, Permanent(err)
 		}
 		opts = append(opts, auth...)
 	}

@@ -19,12 +19,15 @@ const (
 // maxReasonLen keeps a header line reasonable for errors that quote input.
 const maxReasonLen = 1024
 
-// deadLetter publishes m to the failed stage's dead-letter subject with
-// headers naming the stage, the error and the delivery count, and waits for the broker's ack. Its id is
-// derived from m's, so dead-lettering twice stores one message.
-func (r *Runner) deadLetter(ctx context.Context, m *Message, cause error) error {
-	stage, cause := stageOf(cause, r.cfg.Name)
-	reason := cause.Error()
+// dlqHeaderPrefix starts every header a dead letter adds.
+const dlqHeaderPrefix = "Cablewire-Dlq-"
+
+// NewDeadLetter is the dead letter of m for stage, failed for reason, to
+// publish on subject: m's headers and payload (so it can be replayed),
+// and headers naming the stage, the reason, the delivery count and where
+// m was. Its id derives from m's, so dead-lettering twice stores one
+// message. Every dead letter is made here, the runner's and ingest's.
+func NewDeadLetter(m *Message, stage, reason, subject string) *Message {
 	if len(reason) > maxReasonLen {
 		reason = reason[:maxReasonLen]
 	}
@@ -35,17 +38,30 @@ func (r *Runner) deadLetter(ctx context.Context, m *Message, cause error) error 
 	h.Set(HeaderDLQStage, stage)
 	h.Set(HeaderDLQError, reason)
 	h.Set(HeaderDLQDeliveries, strconv.Itoa(m.Delivered))
-	h.Set(HeaderDLQSubject, m.Subject)
-	h.Set(HeaderDLQStream, m.Stream)
-	h.Set(HeaderDLQSeq, strconv.FormatUint(m.Seq, 10))
+	if m.Subject != "" {
+		h.Set(HeaderDLQSubject, m.Subject)
+	}
+	if m.Stream != "" {
+		h.Set(HeaderDLQStream, m.Stream)
+		h.Set(HeaderDLQSeq, strconv.FormatUint(m.Seq, 10))
+	}
 	id := m.ID
 	if id == "" {
 		id = m.Stream + ":" + strconv.FormatUint(m.Seq, 10)
 	}
-	dl := &Message{ID: "dlq:" + stage + ":" + id, Subject: r.cfg.DeadLetterSubject(stage), Header: h, Data: m.Data}
+	return &Message{ID: "dlq:" + stage + ":" + id, Subject: subject, Header: h, Data: m.Data}
+}
+
+// deadLetter publishes m's dead letter to the failed stage's subject and
+// waits for the broker's ack.
+func (r *Runner) deadLetter(ctx context.Context, m *Message, cause error) error {
+	stage, cause := stageOf(cause, r.cfg.Name)
+	reason := cause.Error()
+	dl := NewDeadLetter(m, stage, reason, r.cfg.DeadLetterSubject(stage))
 	if err := publishAll(ctx, r.js, []*Message{dl}, 30*time.Second, nil); err != nil {
 		return err
 	}
+	reason = dl.Header.Get(HeaderDLQError)
 	if stage != r.cfg.Name {
 		reason = stage + ": " + reason // one of a chain's stages
 	}

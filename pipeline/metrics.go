@@ -1,11 +1,10 @@
 package pipeline
 
 import (
-	"fmt"
-	"io"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // StageStats counts what one stage did in this process. Dead-letter reasons
@@ -19,8 +18,16 @@ type StageStats struct {
 	Published    atomic.Int64 // outputs published
 	Busy         atomic.Int64 // nanoseconds spent in stage code
 
+	latency histogram // of Handle calls (Add for a committer), in seconds
+
 	mu      sync.Mutex
 	reasons map[string]int64
+}
+
+// handled counts d as time in stage code, and one call's latency.
+func (s *StageStats) handled(d time.Duration) {
+	s.Busy.Add(int64(d))
+	s.latency.observe(d)
 }
 
 func (s *StageStats) deadLetter(reason string) {
@@ -59,23 +66,4 @@ func SortReasons(m map[string]int64) []ReasonCount {
 type ReasonCount struct {
 	Reason string
 	Count  int64
-}
-
-// WriteMetrics writes the stats in Prometheus text format.
-func WriteMetrics(w io.Writer, stats ...*StageStats) {
-	for _, s := range stats {
-		for _, c := range []struct {
-			name string
-			v    int64
-		}{
-			{"received", s.Received.Load()},
-			{"acked", s.Acked.Load()},
-			{"retried", s.Retried.Load()},
-			{"dead_lettered", s.DeadLettered.Load()},
-			{"published", s.Published.Load()},
-			{"busy_nanoseconds", s.Busy.Load()},
-		} {
-			fmt.Fprintf(w, "cablewire_stage_%s_total{stage=%q} %d\n", c.name, s.Name, c.v)
-		}
-	}
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -113,13 +113,23 @@ const fullRetry = 25 * time.Millisecond
 
 // IsFull reports whether err is a stream refusing a message because it is
 // at its MaxMsgs or MaxBytes limit (DiscardNew): back-pressure, not failure.
+//
+// The broker says so with its typed store-failed error (10077), whose
+// description is the store's own error: the server's ErrMaxMsgs or
+// ErrMaxBytes, compared as values of the server module we build against
+// rather than as literals. Any other store failure (a full disk) is not
+// back-pressure.
 func IsFull(err error) bool {
-	if err == nil {
+	var api *jetstream.APIError
+	if !errors.As(err, &api) || api.ErrorCode != storeFailed {
 		return false
 	}
-	s := err.Error()
-	return strings.Contains(s, "maximum messages exceeded") || strings.Contains(s, "maximum bytes exceeded")
+	return api.Description == server.ErrMaxMsgs.Error() || api.Description == server.ErrMaxBytes.Error()
 }
+
+// storeFailed is the broker's "store failed" error code, from the server
+// module's own table.
+var storeFailed = jetstream.ErrorCode(server.ApiErrors[server.JSStreamStoreFailedF].ErrCode)
 
 // Wait closes the publisher and waits for every acknowledgement. It returns
 // the first publish error.

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -146,6 +145,7 @@ func (r *Runner) workContext(ctx context.Context) (context.Context, context.Canc
 // left the workers idle about half the time. At most cfg.Prefetch
 // messages wait to be finished; then the workers wait too.
 func (r *Runner) Run(ctx context.Context, h Handler) error {
+	h = Use(h, Timeout(r.cfg.Name, r.cfg.HandleTimeout), Recover())
 	msgs := r.fetch(ctx)
 	wctx, cancel := r.workContext(ctx)
 	defer cancel()
@@ -183,8 +183,8 @@ type inFlight struct {
 func (r *Runner) handle(ctx context.Context, h Handler, m *Message) *inFlight {
 	r.cfg.Stats.Received.Add(1)
 	start := time.Now()
-	outs, err := r.timedHandle(ctx, h, m)
-	r.cfg.Stats.Busy.Add(int64(time.Since(start)))
+	outs, err := h.Handle(ctx, m)
+	r.cfg.Stats.handled(time.Since(start))
 	f := &inFlight{m: m, outs: outs, err: err}
 	if err != nil || len(outs) == 0 {
 		return f
@@ -221,43 +221,6 @@ func (r *Runner) finish(ctx context.Context, f *inFlight) {
 		return
 	}
 	r.fail(ctx, f.m, err)
-}
-
-// timedHandle bounds a Handle call: stage code stuck on a pathological
-// input must not take a worker forever. The abandoned call's goroutine is
-// left to finish on its own; its message is dead-lettered with the reason.
-func (r *Runner) timedHandle(ctx context.Context, h Handler, m *Message) ([]*Message, error) {
-	type result struct {
-		outs []*Message
-		err  error
-	}
-	hctx, cancel := context.WithTimeout(ctx, r.cfg.HandleTimeout)
-	defer cancel()
-	done := make(chan result, 1)
-	go func() {
-		outs, err := safeHandle(hctx, h, m)
-		done <- result{outs, err}
-	}()
-	select {
-	case res := <-done:
-		return res.outs, res.err
-	case <-hctx.Done():
-		if ctx.Err() != nil {
-			return nil, ctx.Err() // drain timed out: retry later, not the input's fault
-		}
-		return nil, Permanent(fmt.Errorf("%s: gave up after %v (input may be pathological)", r.cfg.Name, r.cfg.HandleTimeout))
-	}
-}
-
-// safeHandle turns a panic in stage code into a permanent error, so one bad
-// input cannot stop the pipeline.
-func safeHandle(ctx context.Context, h Handler, m *Message) (outs []*Message, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			outs, err = nil, Permanent(fmt.Errorf("panic in stage: %v", p))
-		}
-	}()
-	return h.Handle(ctx, m)
 }
 
 func (r *Runner) ack(m *Message) {

@@ -317,7 +317,12 @@ func (d *decoder) addressees() []Addressee {
 
 // Headers are the headers of a message carrying c in the binary encoding.
 func (c *Cable) Headers() map[string][]string {
-	return map[string][]string{HeaderContentType: {ContentType}, HeaderRef: {c.RefID}, HeaderHash: {c.ContentHash}}
+	h := map[string][]string{HeaderContentType: {ContentType}, HeaderRef: {c.RefID}, HeaderHash: {c.ContentHash}}
+	if c.Source != "" {
+		// So that a dead letter of a later stage still names the file.
+		h[HeaderSource] = []string{c.Source}
+	}
+	return h
 }
 
 // DecodeCable decodes a message body by its content type: the binary

@@ -13,18 +13,34 @@ import (
 	"github.com/cablewire/cablewire/stages/sink"
 )
 
-// connect opens the broker the flags name and ensures t's streams.
+// connect opens the broker the flags name and ensures t's streams. An
+// external broker that is down, a cluster without a leader and streams
+// being made by another process are waited for (pipeline.Retry), so the
+// processes of a deployment start in any order; the embedded server's
+// errors are final.
 func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (*pipeline.Conn, error) {
-	conn, err := c.dial(ctx, name)
-	if err != nil {
-		return nil, err
+	var conn *pipeline.Conn
+	attempt := func(ctx context.Context) error {
+		cn, err := c.dial(ctx, name)
+		if err != nil {
+			return err
+		}
+		if err := ensureStreams(ctx, cn.JS, t, c.replicas); err != nil {
+			cn.Close()
+			return err
+		}
+		conn = cn
+		return nil
 	}
-	if err := ensureStreams(ctx, conn.JS, t, c.replicas); err != nil {
-		conn.Close()
-		return nil, err
+	if c.url() == "" {
+		return conn, attempt(ctx)
 	}
-	return conn, nil
+	return conn, pipeline.Retry(ctx, c.log(), "nats "+name, attempt)
 }
+
+// url is the broker's URL: --nats, else $CABLEWIRE_NATS (read here, not
+// as the flag's default, which -h would print with any password in it).
+func (c *common) url() string { return cmp.Or(c.natsURL, os.Getenv("CABLEWIRE_NATS")) }
 
 // dial opens the broker the flags name.
 func (c *common) dial(ctx context.Context, name string) (*pipeline.Conn, error) {
@@ -40,14 +56,14 @@ func (c *common) dial(ctx context.Context, name string) (*pipeline.Conn, error) 
 	}
 	auth, err := c.auth.auth()
 	if err != nil {
-		return nil, err
+		return nil, pipeline.Permanent(err) // a missing secret file: waiting will not help
 	}
 	embedded := pipeline.EmbeddedConfig{StoreDir: filepath.Clean(c.data), Listen: c.listen}
 	if err := c.auth.embedded(&embedded); err != nil {
 		return nil, err
 	}
 	conn, err := pipeline.Connect(ctx, pipeline.ConnConfig{
-		URL: cmp.Or(c.natsURL, os.Getenv("CABLEWIRE_NATS")), Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
+		URL: c.url(), Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
 	})
 	if err != nil {
 		return nil, err

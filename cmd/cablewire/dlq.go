@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
+	"unicode/utf8"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline"
@@ -18,27 +20,33 @@ import (
 )
 
 func init() {
-	register("dlq", "list dead letters, or replay them into the pipeline (dlq [--stage S] [--replay])", runDLQ)
+	register("dlq", "list dead letters; show, replay or purge them (dlq [--stage S] [--show SEQ | --replay | --purge])", runDLQ)
 }
 
-// runDLQ lists the dead-letter stream: where each message failed, why, and
-// what it was. With --replay it publishes each listed message back to the
-// subject it failed on (with a new message id, so the broker does not drop
-// it as a duplicate) and deletes it from the dead letters.
+// runDLQ lists the pipeline's dead letters: where each message failed,
+// why, and what it was. --show prints one whole; --replay sends each
+// listed one back to the subject it failed on and removes it; --purge
+// removes them (pipeline.DeadLetters does each).
 func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var (
-		c         common
-		stage     string
-		replay    bool
-		warehouse string
+		c             common
+		stage         string
+		show          uint64
+		replay, purge bool
+		warehouse     string
 	)
-	fs := newFlagSet("dlq", stderr, "[--nats URL | --data DIR] [--stage parse|enrich|sink|ingest] [--replay]")
+	fs := newFlagSet("dlq", stderr, "[--nats URL | --data DIR] [--pipeline P | --warehouse W] [--stage parse|enrich|sink|ingest] [--show SEQ | --replay | --purge]")
 	c.register(fs)
 	fs.StringVar(&stage, "stage", "", "only the dead letters of this stage")
+	fs.Uint64Var(&show, "show", 0, "print the dead letter with this sequence: headers and payload")
 	fs.BoolVar(&replay, "replay", false, "publish the dead letters back to where they failed, and remove them")
+	fs.BoolVar(&purge, "purge", false, "remove the dead letters (of --stage, or all)")
 	fs.StringVar(&warehouse, "warehouse", "", "the pipeline of this warehouse's run (instead of --pipeline)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
+	}
+	if replay && purge || show > 0 && (replay || purge) {
+		return fmt.Errorf("%w: --show, --replay and --purge exclude each other", errUsage)
 	}
 	conn, err := c.dial(ctx, "dlq")
 	if err != nil {
@@ -49,57 +57,44 @@ func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	s, err := conn.JS.Stream(ctx, topo.Stream(schemas.KindDLQ))
+	dls, err := pipeline.OpenDeadLetters(ctx, conn.JS, topo.Stream(schemas.KindDLQ))
 	if err != nil {
-		return fmt.Errorf("pipeline %s: %w", topo.Pipeline, err)
+		return err
 	}
-	info, err := s.Info(ctx)
-	if err != nil {
+	switch {
+	case show > 0:
+		dl, err := dls.Get(ctx, show)
+		if err != nil {
+			return fmt.Errorf("dead letter %d: %w", show, err)
+		}
+		return writeDeadLetter(stdout, dl)
+	case purge:
+		n, err := dls.Purge(ctx, stage)
+		fmt.Fprintf(stdout, "purged %d\n", n)
 		return err
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEQ\tSTAGE\tDELIVERIES\tSOURCE\tERROR")
 	replayed := 0
-	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && seq > 0; seq++ {
-		m, err := s.GetMsg(ctx, seq)
-		if errors.Is(err, jetstream.ErrMsgNotFound) {
-			continue // deleted (replayed) earlier
-		}
+	for dl, err := range dls.List(ctx, stage) {
 		if err != nil {
 			return err
 		}
-		st := m.Header.Get(pipeline.HeaderDLQStage)
-		if stage != "" && st != stage {
-			continue
-		}
-		src := m.Header.Get(schemas.HeaderSource)
-		reason := strings.ReplaceAll(m.Header.Get(pipeline.HeaderDLQError), "\n", " ")
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", seq, st, m.Header.Get(pipeline.HeaderDLQDeliveries), src, reason)
+		src := dl.Header.Get(schemas.HeaderSource)
+		fmt.Fprintf(tw, "%d\t%s\t%d\t%s\t%s\n", dl.Seq, dl.Stage, dl.Deliveries, src, strings.ReplaceAll(dl.Error, "\n", " "))
 		if !replay {
 			continue
 		}
-		subject := m.Header.Get(pipeline.HeaderDLQSubject)
-		if subject == "" {
+		switch err := dls.Replay(ctx, dl); {
+		case errors.Is(err, pipeline.ErrNothingToReplay):
 			// Ingest's own dead letters (unreadable, too large) have no
 			// message to replay: load the file again instead.
-			fmt.Fprintf(stderr, "dlq: %d: nothing to replay (read %s again)\n", seq, src)
-			continue
+			fmt.Fprintf(stderr, "dlq: %d: nothing to replay (read %s again)\n", dl.Seq, src)
+		case err != nil:
+			return err
+		default:
+			replayed++
 		}
-		nm := nats.NewMsg(subject)
-		for k, v := range m.Header {
-			if !strings.HasPrefix(k, "Cablewire-Dlq-") && k != pipeline.HeaderMsgID {
-				nm.Header[k] = v
-			}
-		}
-		nm.Data = m.Data
-		id := "replay:" + strconv.FormatUint(seq, 10) + ":" + m.Header.Get(pipeline.HeaderMsgID)
-		if _, err := conn.JS.PublishMsg(ctx, nm, jetstream.WithMsgID(id)); err != nil {
-			return fmt.Errorf("replay %d: %w", seq, err)
-		}
-		if err := s.DeleteMsg(ctx, seq); err != nil {
-			return fmt.Errorf("replay %d: published, but not removed from the dead letters: %w", seq, err)
-		}
-		replayed++
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -108,6 +103,23 @@ func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "replayed %d\n", replayed)
 	}
 	return nil
+}
+
+// writeDeadLetter prints one dead letter whole: where and why it failed,
+// its headers, and its payload (text as it is; binary as its size).
+func writeDeadLetter(w io.Writer, dl pipeline.DeadLetter) error {
+	fmt.Fprintf(w, "seq:        %d\ntime:       %s\nstage:      %s\nerror:      %s\ndeliveries: %d\nsubject:    %s\n",
+		dl.Seq, dl.Time.UTC().Format(time.RFC3339), dl.Stage, dl.Error, dl.Deliveries, dl.Subject)
+	keys := slices.Sorted(maps.Keys(dl.Header))
+	for _, k := range keys {
+		fmt.Fprintf(w, "header:     %s: %s\n", k, strings.Join(dl.Header[k], ", "))
+	}
+	if utf8.Valid(dl.Data) && dl.Header.Get(schemas.HeaderContentType) != schemas.ContentType {
+		_, err := fmt.Fprintf(w, "payload:    %d bytes\n\n%s\n", len(dl.Data), dl.Data)
+		return err
+	}
+	_, err := fmt.Fprintf(w, "payload:    %d bytes (binary)\n", len(dl.Data))
+	return err
 }
 
 // deadLetterTopology is the pipeline whose dead letters dlq shows:

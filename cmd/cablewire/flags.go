@@ -40,15 +40,17 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // common holds the flags every pipeline command shares.
 type common struct {
-	natsURL  string
-	pipeline string
-	data     string
-	listen   string
-	logLevel string
-	workers  int
-	replicas int
-	memMiB   int
-	auth     authFlags
+	natsURL   string
+	pipeline  string
+	data      string
+	listen    string
+	logLevel  string
+	logFormat string
+	workers   int
+	replicas  int
+	memMiB    int
+	logs      *slog.Logger // the command's logger, once made (logger)
+	auth      authFlags
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -65,16 +67,33 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
 	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")
+	fs.StringVar(&c.logFormat, "log-format", "text", "text, or json (one object a line, for log collectors)")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
 	c.auth.register(fs)
 }
 
+// logger makes the command's logger, writing to w at --log-level.
 func (c *common) logger(w io.Writer) *slog.Logger {
 	var lv slog.Level
 	if err := lv.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lv = slog.LevelWarn
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lv}))
+	opts := &slog.HandlerOptions{Level: lv}
+	if c.logFormat == "json" {
+		c.logs = slog.New(slog.NewJSONHandler(w, opts))
+	} else {
+		c.logs = slog.New(slog.NewTextHandler(w, opts))
+	}
+	return c.logs
+}
+
+// log is the command's logger, or one on standard error if the command
+// made none.
+func (c *common) log() *slog.Logger {
+	if c.logs == nil {
+		return c.logger(os.Stderr)
+	}
+	return c.logs
 }
 
 func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {

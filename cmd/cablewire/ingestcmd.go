@@ -30,6 +30,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	c.logger(stderr)
 	start := time.Now()
 	conn, err := c.connect(ctx, "ingest", topo)
 	if err != nil {

@@ -2,10 +2,18 @@ package main
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/ingest"
 )
 
 // Two pipelines on one broker, each loading its own warehouse at the same
@@ -36,4 +44,57 @@ func TestPipelinesOnOneBrokerKeepTheirCables(t *testing.T) {
 		t.Fatalf("reload into a new warehouse: exit %d\n%s\n%s", code, out, errs)
 	}
 	checkExactlyOnce(t, whC, wantA)
+}
+
+// A sink refuses, to the dead letters, cables whose warehouse identity is
+// another's (a misconfigured deployment sharing a pipeline), and the dead
+// letter still names the file the cable came from.
+func TestSinkRefusesAnotherWarehousesCables(t *testing.T) {
+	_, url := pipelinetest.StartJetStream(t)
+	in, wh := t.TempDir(), t.TempDir()
+	generate(t, in, 5, 63)
+	topo := schemas.Topology{Pipeline: "shared"}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		runCLI(ctx, "worker", "parse+enrich", "sink", "--nats", url, "--pipeline", topo.Pipeline, "--warehouse", wh, "--file-age", "1s")
+	})
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	pipelinetest.Eventually(t, 30*time.Second, "the pipeline's streams", func() bool {
+		_, err := js.Stream(ctx, topo.Stream(schemas.KindDLQ))
+		return err == nil
+	})
+	rt := ingestRoute(topo, "0123456789abcdef-someone-else")
+	if _, err := ingest.Run(ctx, pipeline.NewPublisher(js, 64), pipeline.NewPublisher(js, 8), rt, []string{in}); err != nil {
+		t.Fatal(err)
+	}
+	dlq, _ := js.Stream(ctx, topo.Stream(schemas.KindDLQ))
+	pipelinetest.Eventually(t, time.Minute, "5 dead letters", func() bool {
+		info, err := dlq.Info(ctx)
+		return err == nil && info.State.Msgs == 5
+	})
+	for seq := uint64(1); seq <= 5; seq++ {
+		m, err := dlq.GetMsg(ctx, seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, why := m.Header.Get(pipeline.HeaderDLQStage), m.Header.Get(pipeline.HeaderDLQError); st != "sink" || !strings.Contains(why, "another warehouse") {
+			t.Errorf("dead letter %d: stage %q, reason %q", seq, st, why)
+		}
+		if src := m.Header.Get(schemas.HeaderSource); !strings.HasPrefix(src, in) {
+			t.Errorf("dead letter %d: source %q, want a file under %s", seq, src, in)
+		}
+	}
+	if n := commitsCables(wh); n != 0 {
+		t.Errorf("%d foreign cables committed", n)
+	}
+	cancel()
+	wg.Wait()
 }

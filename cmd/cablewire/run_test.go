@@ -195,6 +195,10 @@ func TestRunBadInputIsDeadLettered(t *testing.T) {
 	if code != 0 || strings.Count(out, "not a cable") != 3 || !strings.Contains(out, "binary.dat") {
 		t.Fatalf("dlq: exit %d\n%s\n%s", code, out, errs)
 	}
+	code, out, errs = runCLI(context.Background(), "dlq", "--nats", url, "--show", "1")
+	if code != 0 || !strings.Contains(out, "stage:      parse") || !strings.Contains(out, "not a cable") || !strings.Contains(out, "payload:") {
+		t.Fatalf("dlq --show 1: exit %d\n%s\n%s", code, out, errs)
+	}
 	code, out, errs = runCLI(context.Background(), "dlq", "--nats", url, "--replay")
 	if code != 0 || !strings.Contains(out, "replayed 3") {
 		t.Fatalf("dlq --replay: exit %d\n%s\n%s", code, out, errs)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -270,17 +271,25 @@ func TestMetricsBarePortIsLoopback(t *testing.T) {
 	pw := "metricspw-" + fmt.Sprint(time.Now().UnixNano())
 	srv := pipelinetest.StartServerProcess(t, serverJS+fmt.Sprintf("authorization { users: [ { user: etl, password: %q } ] }\n", pw))
 	t.Setenv("CABLEWIRE_NATS_PASSWORD", pw)
-	errb := startWorker(t, "parse+enrich", "--nats", srv.URL("nats"), "--nats-user", "etl", "--metrics", ":0", "--log-level", "debug")
-	var addr string
-	pipelinetest.Eventually(t, 30*time.Second, "the metrics address", func() bool {
-		m := metricsAddr.FindStringSubmatch(errb.String())
-		if m != nil {
-			addr = m[1]
+	port := freeLoopbackPort(t)
+	errb := startWorker(t, "parse+enrich", "--nats", srv.URL("nats"), "--nats-user", "etl", "--metrics", ":"+port, "--log-level", "debug")
+	addr := "127.0.0.1:" + port
+	pipelinetest.Eventually(t, 30*time.Second, "the worker ready", func() bool {
+		resp, err := http.Get("http://" + addr + "/readyz")
+		if err != nil {
+			return false
 		}
-		return addr != ""
+		resp.Body.Close()
+		return resp.StatusCode == 200
 	})
-	if !strings.HasPrefix(addr, "127.0.0.1:") {
-		t.Fatalf("--metrics :0 bound %s, want loopback", addr)
+	if m := metricsAddr.FindStringSubmatch(errb.String()); m == nil || m[1] != addr {
+		t.Errorf("the worker does not say where its metrics are:\n%s", errb.String())
+	}
+	if ip := nonLoopbackIP(); ip == "" {
+		t.Log("no non-loopback address to check from")
+	} else if c, err := net.DialTimeout("tcp", net.JoinHostPort(ip, port), time.Second); err == nil {
+		c.Close()
+		t.Errorf("--metrics :%s is reachable at %s", port, ip)
 	}
 	var bodies []string
 	for _, path := range []string{"/metrics", "/healthz"} {
@@ -299,6 +308,29 @@ func TestMetricsBarePortIsLoopback(t *testing.T) {
 		t.Errorf("/metrics:\n%s", bodies[0])
 	}
 	noSecret(t, []string{pw}, append(bodies, errb.String())...)
+}
+
+func freeLoopbackPort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	_, port, _ := net.SplitHostPort(l.Addr().String())
+	return port
+}
+
+// nonLoopbackIP is an IPv4 address of this machine other than loopback,
+// or "".
+func nonLoopbackIP() string {
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+			return n.IP.String()
+		}
+	}
+	return ""
 }
 
 func TestMetricsAddressChecked(t *testing.T) {
@@ -337,9 +369,13 @@ func TestHelpDoesNotShowURLFromEnvironment(t *testing.T) {
 		}
 		noSecret(t, []string{"env-secret"}, out, errs)
 	}
-	code, _, errs := runCLI(context.Background(), "ingest", t.TempDir())
-	if code != 1 || !strings.Contains(errs, "nats://etl:[redacted]@127.0.0.1:1") {
-		t.Fatalf("ingest with $CABLEWIRE_NATS: exit %d\n%s", code, errs)
+	// Nothing listens there: ingest waits for the broker (logging why)
+	// until stopped.
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_, _, errs := runCLI(ctx, "ingest", "--log-level", "info", t.TempDir())
+	if !strings.Contains(errs, "nats://etl:[redacted]@127.0.0.1:1") {
+		t.Fatalf("ingest with $CABLEWIRE_NATS does not name the server it waits for:\n%s", errs)
 	}
 	noSecret(t, []string{"env-secret"}, errs)
 }

@@ -275,7 +275,7 @@ func (sc *serveConfig) publish(ctx context.Context, docs []schemas.Document, bad
 			err = ctx.Err()
 		}
 		switch {
-		case err != nil && isFull(err):
+		case err != nil && pipeline.IsFull(err):
 			full = err
 			res.Status, res.Reason = "not accepted", err.Error()
 		case err != nil:
@@ -300,14 +300,6 @@ func (sc *serveConfig) publish(ctx context.Context, docs []schemas.Document, bad
 		return ans, http.StatusBadGateway
 	}
 	return ans, http.StatusAccepted
-}
-
-// isFull reports a publish refused because the stream is at its limit
-// (DiscardNew): back-pressure, for the client to retry.
-func isFull(err error) bool {
-	s := err.Error()
-	return strings.Contains(s, "maximum messages exceeded") || strings.Contains(s, "maximum bytes exceeded") ||
-		strings.Contains(s, "insufficient resources")
 }
 
 func (sc *serveConfig) authorized(r *http.Request) bool {

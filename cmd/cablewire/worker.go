@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
@@ -26,7 +24,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("worker", stderr, "parse|enrich|parse+enrich|sink [...] [--nats URL] [--warehouse DIR]")
 	c.register(fs)
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
-	fs.StringVar(&metrics, "metrics", "", "serve /metrics and /healthz on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
+	fs.StringVar(&metrics, "metrics", "", "serve /metrics, /healthz and /readyz on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	sinkFlags(fs, &sc)
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -41,40 +39,38 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("%w: --metrics: %v", errUsage, err)
 		}
 	}
+	log := c.logger(stderr)
+	h := newHealth("connecting to nats")
+	if metrics != "" {
+		stop, err := h.serve(metrics)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		fmt.Fprintf(stderr, "cablewire: metrics at http://%s/metrics\n", metrics)
+	}
 	topo, err := c.topology(schemas.DefaultPipeline)
 	if err != nil {
 		return err
 	}
 	conn, err := c.connect(ctx, "worker", topo)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while waiting for the broker
+		}
 		return err
 	}
 	defer conn.Close()
-	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: c.logger(stderr)})
+	h.conn.Store(conn)
+	h.notReady("binding consumers")
+	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log, metrics: h.metrics})
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
 		return err
 	}
-	if metrics != "" {
-		ln, err := net.Listen("tcp", metrics)
-		if err != nil {
-			return err
-		}
-		mux := http.NewServeMux()
-		mux.HandleFunc("/metrics", func(w http.ResponseWriter, _ *http.Request) {
-			pipeline.WriteMetrics(w, ws.stats()...)
-		})
-		mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
-			if !conn.NC.IsConnected() {
-				http.Error(w, "nats: not connected", http.StatusServiceUnavailable)
-				return
-			}
-			fmt.Fprintln(w, "ok")
-		})
-		srv := &http.Server{Handler: mux}
-		go srv.Serve(ln)
-		defer srv.Close()
-		fmt.Fprintf(stderr, "cablewire: metrics at http://%s/metrics\n", ln.Addr())
-	}
+	h.ready()
 	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
 	<-ctx.Done()
 	return ws.wait()

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/enrich"
@@ -21,6 +23,7 @@ type workerOptions struct {
 	sink    sink.Config
 	logger  *slog.Logger
 	onAck   map[string]func(*pipeline.Message) // by stage, for measurement
+	metrics *pipeline.Metrics                  // where the stages are exported, or nil
 }
 
 // workers is a set of running stage runners. Cancel the context given to
@@ -57,7 +60,14 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		default:
 			return nil, fmt.Errorf("%w: unknown stage %q (parse, enrich, parse+enrich or sink)", errUsage, name)
 		}
-		cons, err := pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
+		// In a cluster just formed, or with another process making the
+		// same consumer, this may fail for a while: wait.
+		var cons jetstream.Consumer
+		err := pipeline.Retry(ctx, o.log(), "consumer "+st.durable, func(ctx context.Context) error {
+			var err error
+			cons, err = pipeline.EnsureConsumer(ctx, conn.JS, consumerSpec(o.topo, st, prefetch, sc))
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -71,6 +81,9 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
 		w.runners[name] = r
+		if o.metrics != nil {
+			o.metrics.AddStage(r.Stats(), cons)
+		}
 		switch name {
 		case "parse":
 			w.goRun(func() error { return r.Run(ctx, parse.Stage()) })
@@ -94,6 +107,12 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 				return nil, err
 			}
 			w.sink = s
+			if o.metrics != nil {
+				if err := o.metrics.Register(s.Collectors()...); err != nil {
+					s.Close()
+					return nil, err
+				}
+			}
 			w.goRun(func() error {
 				err := r.RunCommitter(ctx, s)
 				return errors.Join(err, s.Close())
@@ -101,6 +120,13 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 		}
 	}
 	return w, nil
+}
+
+func (o workerOptions) log() *slog.Logger {
+	if o.logger == nil {
+		return slog.Default()
+	}
+	return o.logger
 }
 
 func (w *workers) goRun(f func() error) {

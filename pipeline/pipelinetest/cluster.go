@@ -1,6 +1,7 @@
 package pipelinetest
 
 import (
+	"cmp"
 	"fmt"
 	"net"
 	"net/url"
@@ -16,6 +17,34 @@ import (
 // list. It waits until the cluster has a JetStream meta leader.
 func StartCluster(t testing.TB, n int) ([]*server.Server, string) {
 	t.Helper()
+	return StartClusterAt(t, make([]int, n))
+}
+
+// FreePorts returns n loopback ports free now, for servers a test starts
+// later (clients can be pointed at them first).
+func FreePorts(t testing.TB, n int) []int {
+	t.Helper()
+	ports := make([]int, n)
+	for i := range ports {
+		ports[i] = freePort(t)
+	}
+	return ports
+}
+
+// URLs is the client URL list of servers on ports of loopback.
+func URLs(ports []int) string {
+	var urls []string
+	for _, p := range ports {
+		urls = append(urls, fmt.Sprintf("nats://127.0.0.1:%d", p))
+	}
+	return strings.Join(urls, ",")
+}
+
+// StartClusterAt is StartCluster with the servers' client ports given (0
+// for a random one each).
+func StartClusterAt(t testing.TB, clientPorts []int) ([]*server.Server, string) {
+	t.Helper()
+	n := len(clientPorts)
 	ports := make([]int, n)
 	for i := range ports {
 		ports[i] = freePort(t)
@@ -30,7 +59,7 @@ func StartCluster(t testing.TB, n int) ([]*server.Server, string) {
 		ns, err := server.NewServer(&server.Options{
 			ServerName: fmt.Sprintf("n%d", i),
 			Host:       "127.0.0.1",
-			Port:       -1,
+			Port:       cmp.Or(clientPorts[i], -1),
 			JetStream:  true,
 			StoreDir:   t.TempDir(),
 			NoSigs:     true,

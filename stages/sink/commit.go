@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
@@ -24,6 +25,7 @@ type commitJob struct {
 	id    string  // the record's id, for the sink's goroutine while the job runs
 	rec   *Record // nil once reconcile found every cable committed by others
 	known *knownRecords
+	start time.Time
 	done  chan struct{}
 	// Set by the job before done closes.
 	committed bool  // the record is written: the commit point is passed
@@ -44,7 +46,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, id: p.base, known: s.known, done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, id: p.base, known: s.known, start: time.Now(), done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,
@@ -147,6 +149,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 		return res
 	}
 	s.known.add(j.rec.ID)
+	s.metrics.commitSeconds.Observe(time.Since(j.start).Seconds())
 	s.Stats.Commits.Add(1)
 	s.Stats.Cables.Add(int64(len(p.written)))
 	for _, f := range j.rec.Files {
@@ -155,6 +158,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 			s.Stats.Merged.Add(1)
 		}
 		s.Stats.Bytes.Add(f.Bytes)
+		s.metrics.fileBytes.WithLabelValues(f.Table).Observe(float64(f.Bytes))
 		switch f.Table {
 		case schemas.TableParagraphs:
 			s.Stats.Paragraphs.Add(f.Rows)

@@ -34,8 +34,9 @@ type Sink struct {
 	lock      *os.File
 	idx       *index
 	known     *knownRecords // when the index took in each commit record
-	stale     bool          // a commit is not yet in the index: catch up first
-	caught    time.Time     // last catch-up with the commit log
+	metrics   *sinkMetrics
+	stale     bool      // a commit is not yet in the index: catch up first
+	caught    time.Time // last catch-up with the commit log
 	deadCache map[string]bool
 	open      map[string]*partition
 	busy      *commitJob       // the commit running in the background, if any
@@ -60,7 +61,7 @@ func Open(cfg Config) (*Sink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sink: %w", err)
 	}
-	s := &Sink{cfg: cfg, id: id, known: newKnownRecords(), open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
+	s := &Sink{cfg: cfg, id: id, known: newKnownRecords(), metrics: newMetrics(), open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
 	if err := s.lockInstance(); err != nil {
 		return nil, err
 	}

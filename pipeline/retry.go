@@ -1,0 +1,80 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"github.com/nats-io/nats.go"
+)
+
+// Backoff bounds for Retry: a process started before its broker, or
+// with a cluster that has no JetStream leader yet, polls at most every
+// retryMax.
+const (
+	retryMin = 250 * time.Millisecond
+	retryMax = 5 * time.Second
+)
+
+// Retry calls f until it succeeds, ctx is done, or f fails in a way
+// waiting cannot cure (IsPermanent, or a rejected credential or
+// certificate, see retryable). Between attempts it waits with jittered
+// exponential backoff and logs why at warn level, once per distinct error.
+// It returns nil on success, ctx's error when cancelled, else f's error.
+//
+// Processes of a deployment start in any order: a worker that finds the
+// broker down, the cluster without a leader, or its streams being created
+// by another process at that moment waits instead of exiting (started at
+// the same moment against a forming cluster, every worker used to exit
+// with "context deadline exceeded").
+func Retry(ctx context.Context, log *slog.Logger, what string, f func(context.Context) error) error {
+	wait := retryMin
+	var last string
+	for attempt := 1; ; attempt++ {
+		err := f(ctx)
+		if err == nil {
+			if attempt > 1 {
+				log.Info(what+": ready", "attempts", attempt)
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if !retryable(err) {
+			return err
+		}
+		if s := err.Error(); s != last {
+			log.Warn(what+": waiting", "err", s, "retry_in", wait)
+			last = s
+		}
+		jitter := time.Duration(rand.Int64N(int64(wait) / 4))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait + jitter):
+		}
+		wait = min(2*wait, retryMax)
+	}
+}
+
+// retryable reports whether waiting may cure err: not for a permanent
+// error, a credential the server rejected, or a certificate that does not
+// verify (those fail fast, with their reason).
+func retryable(err error) bool {
+	if IsPermanent(err) {
+		return false
+	}
+	for _, e := range []error{nats.ErrAuthorization, nats.ErrAuthExpired, nats.ErrAuthRevoked, nats.ErrAccountAuthExpired, nats.ErrNkeysNotSupported, nats.ErrInvalidArg, nats.ErrBadSubject} {
+		if errors.Is(err, e) {
+			return false
+		}
+	}
+	var ua x509.UnknownAuthorityError
+	var hn x509.HostnameError
+	var ci x509.CertificateInvalidError
+	return !errors.As(err, &ua) && !errors.As(err, &hn) && !errors.As(err, &ci)
+}
