@@ -24,6 +24,12 @@ type Message struct {
 	Subject string
 	Header  Header
 	Data    []byte
+	// Value is the payload as a typed value, set by a stage that hands its
+	// output on in the process (Chain) instead of encoding it: the next
+	// link takes it as it is, and the runtime encodes it into Data (an
+	// Encoder) only when the message leaves for the broker. So a chained
+	// cable is encoded once between parse and the sink.
+	Value any
 
 	// Set by the runtime on received messages.
 	Stream    string
@@ -35,3 +41,20 @@ type Message struct {
 
 // HeaderMsgID is the broker's de-duplication header.
 const HeaderMsgID = "Nats-Msg-Id"
+
+// Encoder is a Value that encodes itself for the wire.
+type Encoder interface {
+	BinarySize() int
+	AppendBinary(dst []byte) []byte
+}
+
+// Encode fills Data from Value, if Data is not set: what the runtime
+// does before publishing.
+func (m *Message) Encode() {
+	if m.Data != nil {
+		return
+	}
+	if e, ok := m.Value.(Encoder); ok {
+		m.Data = e.AppendBinary(make([]byte, 0, e.BinarySize()))
+	}
+}

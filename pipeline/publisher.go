@@ -211,6 +211,7 @@ func awaitAcks(ctx context.Context, js jetstream.JetStream, ms []*Message, futs 
 }
 
 func toNats(m *Message) *nats.Msg {
+	m.Encode()
 	nm := nats.NewMsg(m.Subject)
 	for k, v := range m.Header {
 		if k == HeaderMsgID {

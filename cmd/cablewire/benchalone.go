@@ -143,6 +143,10 @@ func runAlone(ctx context.Context, name string, h pipeline.Handler, in []*pipeli
 					return
 				}
 				if o, err := h.Handle(ctx, in[i]); err == nil && len(o) == 1 {
+					// As deployed alone: the output is encoded for the
+					// broker, and the next stage decodes it.
+					o[0].Encode()
+					o[0].Value = nil
 					out[i] = o[0]
 				}
 			}

@@ -14,6 +14,9 @@ import (
 // commit lock. On the same --data the second load is refused with a
 // message naming the directory, and the warehouse is still right.
 func TestConcurrentLoadsIntoOneWarehouse(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: concurrent loads (-short)")
+	}
 	in, wh, data := t.TempDir(), t.TempDir(), t.TempDir()
 	want := generate(t, in, 1500, 71)
 

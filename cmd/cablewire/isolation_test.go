@@ -22,6 +22,9 @@ import (
 // broker into a new, empty warehouse loads every one: the broker's
 // duplicate window belongs to the warehouse it loaded.
 func TestPipelinesOnOneBrokerKeepTheirCables(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: concurrent loads (-short)")
+	}
 	_, url := pipelinetest.StartJetStream(t)
 	inA, inB := t.TempDir(), t.TempDir()
 	whA, whB, whC := t.TempDir(), t.TempDir(), t.TempDir()

@@ -13,15 +13,18 @@ import (
 // runner gives it (RunnerConfig.Output). An undecodable input is permanent.
 func Stage() pipeline.Handler {
 	return pipeline.HandlerFunc(func(ctx context.Context, m *pipeline.Message) ([]*pipeline.Message, error) {
-		c, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
-		if err != nil {
-			return nil, pipeline.Permanent(fmt.Errorf("enrich: undecodable cable: %w", err))
+		c, ok := m.Value.(*schemas.Cable) // chained after parse: no decoding
+		if !ok {
+			d, err := schemas.DecodeCable(m.Data, m.Header.Get(schemas.HeaderContentType))
+			if err != nil {
+				return nil, pipeline.Permanent(fmt.Errorf("enrich: undecodable cable: %w", err))
+			}
+			c = &d
 		}
-		Enrich(&c)
-		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
+		Enrich(c)
 		h := pipeline.Header(c.Headers())
 		h.Set(HeaderEntities, fmt.Sprint(len(c.Entities)))
-		return []*pipeline.Message{{ID: "enriched:" + m.ID, Header: h, Data: b}}, nil
+		return []*pipeline.Message{{ID: "enriched:" + m.ID, Header: h, Value: c}}, nil
 	})
 }
 

@@ -18,7 +18,8 @@ func Stage() pipeline.Handler {
 		if err != nil {
 			return nil, pipeline.Permanent(err)
 		}
-		b := c.AppendBinary(make([]byte, 0, c.BinarySize()))
-		return []*pipeline.Message{{ID: "parsed:" + m.ID, Header: c.Headers(), Data: b}}, nil
+		// The cable travels as a value: chained, enrich takes it as it is;
+		// alone, the runtime encodes it when it publishes.
+		return []*pipeline.Message{{ID: "parsed:" + m.ID, Header: c.Headers(), Value: &c}}, nil
 	})
 }
