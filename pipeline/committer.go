@@ -19,9 +19,19 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 	wctx, cancel := r.workContext(ctx)
 	defer cancel()
 	held := map[*Message]struct{}{}
+	// After a resource failure (a full disk) the committer takes no new
+	// message for ResourceRetry: the fetcher's buffer fills and fetching
+	// stops, instead of every message failing in turn.
+	var paused <-chan time.Time
+	pause := func(err error) {
+		if IsResource(err) && paused == nil {
+			paused = time.After(r.cfg.ResourceRetry)
+		}
+	}
 	apply := func(res Result, err error) {
 		err = errors.Join(err, res.Err)
-		if err != nil {
+		pause(err)
+		if err != nil && !IsResource(err) {
 			r.cfg.Logger.Error("commit", "stage", r.cfg.Name, "err", err)
 		}
 		for _, m := range res.Committed {
@@ -42,8 +52,14 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 	touch := time.NewTicker(r.cfg.InProgressEvery)
 	defer touch.Stop()
 	for {
+		in := msgs
+		if paused != nil {
+			in = nil // not while paused
+		}
 		select {
-		case m, ok := <-msgs:
+		case <-paused:
+			paused = nil
+		case m, ok := <-in:
 			if !ok {
 				apply(c.Flush(wctx))
 				return nil
@@ -56,6 +72,7 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 			if err != nil {
 				delete(held, m)
 				r.fail(wctx, m, err)
+				pause(err)
 				err = nil
 			}
 			apply(res, err)

@@ -1,6 +1,9 @@
 package pipeline
 
-import "errors"
+import (
+	"errors"
+	"syscall"
+)
 
 // ErrPermanent marks an error that retrying cannot cure (malformed input):
 // the message goes straight to the dead-letter subject.
@@ -22,3 +25,16 @@ func (e permanentError) Is(target error) bool { return target == ErrPermanent }
 
 // IsPermanent reports whether err was marked Permanent.
 func IsPermanent(err error) bool { return errors.Is(err, ErrPermanent) }
+
+// IsResource reports whether err is a failure of a resource a stage needs
+// rather than of the input: a full disk, a quota, a read-only filesystem.
+// Such a message is not the cable's fault: the runtime retries it for as
+// long as the failure lasts, pauses meanwhile, and never dead-letters it.
+func IsResource(err error) bool {
+	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}

@@ -29,6 +29,7 @@ type RunnerConfig struct {
 	HandleTimeout     time.Duration // a Handle call running longer is abandoned and dead-lettered
 	TickEvery         time.Duration // Committer: how often Tick is called
 	InProgressEvery   time.Duration // Committer: how often held messages are touched
+	ResourceRetry     time.Duration // how long a resource failure (a full disk) pauses and delays the retry
 	Stats             *StageStats
 	Logger            *slog.Logger
 	// Propagate names headers copied from an input to its outputs (trace
@@ -60,6 +61,9 @@ func (c *RunnerConfig) defaults() {
 	if c.InProgressEvery <= 0 {
 		c.InProgressEvery = 10 * time.Second
 	}
+	if c.ResourceRetry <= 0 {
+		c.ResourceRetry = 5 * time.Second
+	}
 	if len(c.Backoff) == 0 {
 		c.Backoff = []time.Duration{time.Second}
 	}
@@ -77,6 +81,7 @@ type Runner struct {
 	js       jetstream.JetStream
 	cons     jetstream.Consumer
 	flushReq chan chan error
+	resource resourceLog
 }
 
 // NewRunner returns a runner for cons; js is used to publish outputs and
@@ -236,7 +241,20 @@ func (r *Runner) ack(m *Message) {
 
 // fail retries m with a backoff, or dead-letters it when the error is
 // permanent or this was the last allowed delivery.
+//
+// A resource failure (IsResource: a full or read-only disk) is neither:
+// it is retried every ResourceRetry for as long as it lasts, never
+// dead-lettered, and logged once per cause (resourceLog). The consumer
+// has no delivery limit of its own for that reason: the runner counts.
 func (r *Runner) fail(ctx context.Context, m *Message, cause error) {
+	if IsResource(cause) && !IsPermanent(cause) {
+		r.resource.failed(r.cfg.Logger, r.cfg.Name, cause)
+		if err := m.raw.NakWithDelay(r.cfg.ResourceRetry); err != nil {
+			r.cfg.Logger.Warn("nak", "stage", r.cfg.Name, "seq", m.Seq, "err", err)
+		}
+		r.cfg.Stats.Retried.Add(1)
+		return
+	}
 	last := r.cfg.MaxDeliver > 0 && m.Delivered >= r.cfg.MaxDeliver
 	if IsPermanent(cause) || last {
 		if err := r.deadLetter(ctx, m, cause); err != nil {

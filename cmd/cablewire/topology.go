@@ -68,7 +68,11 @@ const (
 func consumerSpec(t schemas.Topology, s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec {
 	spec := pipeline.ConsumerSpec{
 		Stream: s.stream(t), Durable: s.durable, FilterSubject: t.Subject(s.in),
-		AckWait: handlerAckWait, MaxDeliver: schemas.MaxDeliver, MaxAckPending: 4 * prefetch,
+		// No delivery limit on the broker: the runner dead-letters after
+		// schemas.MaxDeliver failures of the input's own, and retries a
+		// resource failure (a full disk) for as long as it lasts; a broker
+		// limit would leave such a message stuck, never delivered again.
+		AckWait: handlerAckWait, MaxDeliver: -1, MaxAckPending: 4 * prefetch,
 	}
 	if sc != nil {
 		// MaxAckPending must exceed what open files hold, or delivery stalls

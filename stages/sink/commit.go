@@ -73,6 +73,9 @@ func (j *commitJob) run(dir string) {
 	}
 	files, err := j.p.close(dir)
 	if err != nil {
+		// Every file of the partition goes, the ones that closed too: on a
+		// full disk, temporary files left behind kept it full.
+		j.p.abort(dir)
 		j.err = fmt.Errorf("sink: close %s: %w", j.p.key, err)
 		return
 	}
