@@ -4,6 +4,12 @@
 //
 //	cablewire-sql [--warehouse DIR] [--format table|csv|json] [--max-width N] "SQL"
 //	echo "SQL" | cablewire-sql [flags] -
+//	cablewire-sql report [--warehouse DIR] [--out FILE] [--from YYYY-MM] [--to YYYY-MM] [--country CC] [--tag TAG]
+//
+// report writes the warehouse's report, one self-contained HTML page
+// (ECharts and the map inlined, so it opens with no network), from the SQL
+// in reportsql.go over the views below; the page shows each chart's SQL.
+// `cablewire report` runs it, and adds the pipeline's dead letters.
 //
 // The SQL may hold several statements; the result of the last is printed.
 // Before it runs, these views are defined over the committed Parquet files

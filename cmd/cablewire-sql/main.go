@@ -37,6 +37,9 @@ func main() {
 // run parses args, defines the warehouse views and prints the result of
 // the SQL to stdout.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "report" {
+		return runReport(ctx, args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("cablewire-sql", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("warehouse", "./warehouse", "warehouse directory")

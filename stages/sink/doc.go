@@ -6,6 +6,13 @@
 // holding its rows are committed, then hands it back to be acked. A commit:
 //  1. the partition's files, written under names readers skip
 //     (_NAME.parquet.tmp), are closed and fsynced;
+//     then, holding the warehouse's commit lock (_cablewire/commit.lock,
+//     an flock shared by every sink on the directory, in any process)
+//     until step 3 is done, the commit is reconciled with the records
+//     its index had not taken in when the partition opened: cables
+//     another sink committed are dropped from the files (their messages
+//     are acked with this commit), and a changed cable whose version
+//     another sink took gets the next free one (reconcile.go);
 //  2. a commit record (files, rows, stream sequences, cables with their
 //     content hash and version, schema version) is written atomically to
 //     _cablewire/commits/ — this is the commit point;
@@ -41,5 +48,8 @@
 // One goroutine calls Add, Tick and Flush (the runtime's contract). Several
 // Sink processes may share a warehouse directory: each holds a lock on its
 // own instance file, and only the temporary files of unlocked instances are
-// removed.
+// removed; no two commit the same cable, by the reconciliation of step 1.
+//
+// A cable whose Cablewire-Warehouse header names another warehouse than
+// this one (WarehouseIdentity) is refused, permanently.
 package sink
