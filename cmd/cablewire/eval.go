@@ -38,7 +38,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fl := flag.NewFlagSet("eval entities", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	gold := fl.String("gold", "", "gold JSONL file (shared/eval/ANNOTATION.md)")
+	var golds stringList
+	fl.Var(&golds, "gold", "gold JSONL file (shared/eval/ANNOTATION.md; repeatable: the sets are scored together)")
+	rules := fl.Bool("rules", false, "print the true and false positives of each rule (method)")
 	var inputs stringList
 	fl.Var(&inputs, "input", "cable file or directory (repeatable; more paths may follow the flags)")
 	predOut := fl.String("predictions", "", "write the predictions JSONL here")
@@ -50,17 +52,21 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	inputs = append(inputs, fl.Args()...)
-	if *gold == "" || len(inputs) == 0 {
+	if len(golds) == 0 || len(inputs) == 0 {
 		return fmt.Errorf("%w: --gold and --input are required", errUsage)
 	}
-	gf, err := os.Open(*gold)
-	if err != nil {
-		return err
-	}
-	goldEnts, err := enrich.ReadGold(gf)
-	gf.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", *gold, err)
+	var goldEnts []enrich.GoldEntity
+	for _, gp := range golds {
+		gf, err := os.Open(gp)
+		if err != nil {
+			return err
+		}
+		g, err := enrich.ReadGold(gf)
+		gf.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", gp, err)
+		}
+		goldEnts = append(goldEnts, g...)
 	}
 	want := map[string]bool{}
 	for _, g := range goldEnts {
@@ -77,9 +83,16 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	rep := enrich.Score(goldEnts, preds)
 	rep.WriteTable(stdout)
+	if *rules {
+		rep.WriteRules(stdout)
+	}
 	if *misses {
 		for _, m := range rep.Misses {
-			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", m.Kind, m.RefID, m.Type, m.Text)
+			if m.Kind == "FP" {
+				fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\n", m.Kind, m.RefID, m.Type, m.Text, m.Method)
+			} else {
+				fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", m.Kind, m.RefID, m.Type, m.Text)
+			}
 		}
 	}
 	return nil
@@ -136,55 +149,9 @@ func predictFiles(ctx context.Context, inputs []string, want map[string]bool, st
 		}
 		done[c.RefID] = true
 		enrich.Enrich(&c)
-		preds = append(preds, entityPredictions(&c)...)
+		preds = append(preds, enrich.Predictions(&c)...)
 	}
 	return preds, nil
-}
-
-// entityPredictions makes one prediction line per (type, canonical, surface
-// form) of a cable, each carrying the entity's other surface forms as aliases.
-func entityPredictions(c *schemas.Cable) []enrich.Prediction {
-	type ent struct {
-		typ, canonical string
-		surfaces       []string
-	}
-	var ents []*ent
-	idx := map[[2]string]*ent{}
-	for _, e := range c.Entities {
-		if e.Generic {
-			continue
-		}
-		k := [2]string{e.Type, e.Canonical}
-		en := idx[k]
-		if en == nil {
-			en = &ent{typ: e.Type, canonical: e.Canonical}
-			idx[k] = en
-			ents = append(ents, en)
-		}
-		dup := false
-		for _, s := range en.surfaces {
-			if s == e.Text {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			en.surfaces = append(en.surfaces, e.Text)
-		}
-	}
-	var out []enrich.Prediction
-	for _, en := range ents {
-		for i, s := range en.surfaces {
-			var aliases []string
-			for j, a := range en.surfaces {
-				if j != i {
-					aliases = append(aliases, a)
-				}
-			}
-			out = append(out, enrich.Prediction{RefID: c.RefID, Type: en.typ, Text: s, Canonical: en.canonical, Aliases: aliases})
-		}
-	}
-	return out
 }
 
 func writePredictions(path string, preds []enrich.Prediction) error {

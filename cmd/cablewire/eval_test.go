@@ -29,26 +29,17 @@ func evalShared(t *testing.T) string {
 func TestEvalEntitiesMatchesPython(t *testing.T) {
 	shared := evalShared(t)
 	py, pyErr := exec.LookPath("python3")
+	// (the floors each set must hold are stages/enrich's TestGoldSetsHoldTheirFloors;
+	// this test checks that the command's figures are ner_score.py's)
 	for _, tc := range []struct {
 		gold  string
 		input string
-		floor float64
 	}{
-		// Floors sit just under the figures measured when each set was added
-		// or last improved (README), so a regression on any set fails.
-		{filepath.Join(shared, "eval", "ner-gold-dev.jsonl"), filepath.Join(shared, "corpus"), 0.94},
-		{filepath.Join(shared, "eval", "ner-gold-seed.jsonl"), filepath.Join(shared, "corpus", "seed"), 0.80},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout.jsonl"), filepath.Join(shared, "corpus"), 0.95},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout2.jsonl"), filepath.Join(shared, "corpus"), 0.96},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout3.jsonl"), filepath.Join(shared, "corpus"), 0.97},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout4.jsonl"), filepath.Join(shared, "corpus"), 0.95},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout5.jsonl"), filepath.Join(shared, "corpus"), 0.86},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout6.jsonl"), filepath.Join(shared, "corpus"), 0.95},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout7.jsonl"), filepath.Join(shared, "corpus"), 0.82},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout8.jsonl"), filepath.Join(shared, "corpus"), 0.90},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout9.jsonl"), filepath.Join(shared, "corpus"), 0.85},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout10.jsonl"), filepath.Join(shared, "corpus"), 0.84},
-		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout11.jsonl"), filepath.Join(shared, "corpus"), 0.89},
+		{filepath.Join(shared, "eval", "ner-gold-dev.jsonl"), filepath.Join(shared, "corpus")},
+		{filepath.Join(shared, "eval", "ner-gold-seed.jsonl"), filepath.Join(shared, "corpus", "seed")},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout11.jsonl"), filepath.Join(shared, "corpus")},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout13.jsonl"), filepath.Join(shared, "corpus")},
+		{filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout15.jsonl"), filepath.Join(shared, "corpus")},
 	} {
 		t.Run(filepath.Base(tc.gold), func(t *testing.T) {
 			pred := filepath.Join(t.TempDir(), "pred.jsonl")
@@ -71,8 +62,8 @@ func TestEvalEntitiesMatchesPython(t *testing.T) {
 			gold, _ := enrich.ReadGold(gf)
 			gf.Close()
 			rep := enrich.Score(gold, preds)
-			if rep.Overall.F1 < tc.floor {
-				t.Errorf("overall F1 %.3f below %.2f", rep.Overall.F1, tc.floor)
+			if rep.Overall.TP == 0 {
+				t.Errorf("no true positives: %+v", rep.Overall)
 			}
 			if pyErr != nil {
 				t.Skip("python3 not found: not compared with ner_score.py")
@@ -102,5 +93,37 @@ func TestEvalUsage(t *testing.T) {
 		if err := runEval(context.Background(), args, &out, &errb); !errors.Is(err, errUsage) {
 			t.Errorf("args %v: err %v, want errUsage", args, err)
 		}
+	}
+}
+
+// TestEvalMissesNameTheirRule: with --misses every false positive names the
+// rule behind it, and --rules prints the per-rule table over the sets given.
+func TestEvalMissesNameTheirRule(t *testing.T) {
+	shared := evalShared(t)
+	var out, errb bytes.Buffer
+	args := []string{"entities", "--misses", "--rules", "--input", filepath.Join(shared, "corpus"),
+		"--gold", filepath.Join(shared, "eval", "ner-gold-dev.jsonl"),
+		"--gold", filepath.Join("..", "..", "stages", "enrich", "testdata", "ner-gold-holdout13.jsonl")}
+	if err := runEval(context.Background(), args, &out, &errb); err != nil {
+		t.Fatalf("eval: %v\n%s", err, errb.String())
+	}
+	fps, rules := 0, 0
+	for _, l := range strings.Split(out.String(), "\n") {
+		f := strings.Split(l, "\t")
+		switch {
+		case f[0] == "FP":
+			fps++
+			if len(f) != 5 || !enrich.KnownMethod(f[4]) {
+				t.Errorf("false positive without a known rule: %q", l)
+			}
+		case strings.HasPrefix(l, "rule "):
+			rules++
+		}
+	}
+	if fps == 0 || rules != 1 {
+		t.Errorf("%d false positives, %d rule tables:\n%s", fps, rules, out.String())
+	}
+	if !strings.Contains(out.String(), "cables 24 ") {
+		t.Errorf("both gold sets were not scored together:\n%s", out.String())
 	}
 }

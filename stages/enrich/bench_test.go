@@ -71,7 +71,8 @@ func BenchmarkEnrich(b *testing.B) {
 	b.ReportMetric(float64(words)*float64(b.N)/time.Since(start).Seconds(), "words/s")
 }
 
-// TestListLoad: the compiled lists load in under a second and 200 MB.
+// TestListLoad: the compiled lists load in under 200 MB (their load time is
+// BenchmarkListLoad's: speed is measured in benchmarks, not asserted).
 func TestListLoad(t *testing.T) {
 	runtime.GC()
 	var before, after runtime.MemStats
@@ -83,9 +84,6 @@ func TestListLoad(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	t.Logf("lists loaded in %v, heap %.1f MB, %d phrases, %d words, %d first names", took, float64(heap)/1e6, len(x.phrases), len(x.words), len(x.firstNames))
-	if took > time.Second && !testing.Short() && os.Getenv("CI") == "" {
-		t.Errorf("lists took %v to load", took)
-	}
 	if heap > 200<<20 {
 		t.Errorf("lists take %d bytes", heap)
 	}

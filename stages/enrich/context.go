@@ -11,15 +11,11 @@ import "strings"
 
 // placeOfNouns before "of" make the name after it a place: "the province of
 // Hadramaut", "off the coast of Hadramaut".
-var placeOfNouns = setOf(`province provinces region city town village villages district districts governorate coast island islands port
-outskirts suburb suburbs vicinity area municipality county prefecture oblast valley`)
+var placeOfNouns = cueList("place_of_nouns")
 
 // motionWords before "to"/"from" make the name after it a place: "flew to
 // Taiz", "a trip to Bisha", "returned from Oku".
-var motionWords = setOf(`flew fly flies flying flight flights travel travels traveled travelled traveling travelling trip trips journey
-visit visits moved move moving went go going came come coming returned return returning headed heading driven drove drive
-road route evacuated relocated transferred deployed redeployed fled flee fleeing arrived shipped shipment shipments exported
-imported transported smuggled`)
+var motionWords = cueList("motion_words")
 
 // contextType returns PLACE or ORG when the words around the unknown name
 // [i, i+n) say what it is, or "".
@@ -105,7 +101,7 @@ func (s *scanner) personBefore(e int) bool {
 // contextMethod: the method of a mention typed by its context, which the
 // other mentions of the same word in the cable follow. (A switch, not a
 // set: it is asked of every mention, several times.)
-func contextMethod(method string) bool {
+func contextMethod(method Method) bool {
 	switch method {
 	case "place-context", "place-cue", "place-of", "org-cue", "org-context":
 		return true
@@ -120,7 +116,7 @@ func contextMethod(method string) bool {
 // Bashkiria and the North Caucasus").
 func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 	guessed := func(m *mention) bool {
-		return m.typ == "PERSON" && m.tj-m.ti == 1 && m.title == "" && (m.method == "name-run" || m.method == "caps-guess" || m.method == "the-guess") && m.weak
+		return m.typ == "PERSON" && m.tj-m.ti == 1 && m.title == "" && (m.method == MethodNameRun || m.method == MethodBareName || m.method == MethodCapsGuess || m.method == MethodTheGuess) && m.weak
 	}
 	for i := range ms {
 		m := &ms[i]
@@ -137,7 +133,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 				continue
 			}
 			o := &ms[k]
-			if o.typ != "PLACE" || o.weak || !(strings.HasPrefix(o.method, "geo:") || strings.HasPrefix(o.method, "list:")) || o.method == "geo:town" {
+			if o.typ != "PLACE" || o.weak || !(strings.HasPrefix(string(o.method), "geo:") || strings.HasPrefix(string(o.method), "list:")) || o.method == "geo:town" {
 				continue
 			}
 			a, b := m.tj, o.ti // the tokens between the two
@@ -145,7 +141,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 				a, b = o.tj, m.ti
 			}
 			if listGap(toks, keys, a, b) && (keys[a] != "," || b-a > 1 || listGoesOn(toks, keys, ms, i, k)) {
-				m.typ, m.method, m.weak = "PLACE", "place-coord", false
+				m.typ, m.method, m.weak = "PLACE", MethodPlaceCoord, false
 				break
 			}
 		}
@@ -172,7 +168,7 @@ func resolveSenses(ms []mention, seg func(int) (string, []token, []string)) {
 		for i := range ms {
 			m := &ms[i]
 			if m.tj-m.ti == 1 && contextMethod(m.method) && person[string(appendKey(kb[:0], m.text))] {
-				m.typ, m.method, m.weak = "PERSON", "name-run", true
+				m.typ, m.method, m.weak = "PERSON", MethodNameRun, true
 			}
 		}
 	}
@@ -241,7 +237,7 @@ func pluralNoun(x *lexicon, k string) bool {
 }
 
 // featureHeads after a nationality word name a natural feature: "Arabian Sea".
-var featureHeads = setOf(`sea ocean gulf peninsula desert strait straits basin plateau highlands`)
+var featureHeads = cueList("feature_heads")
 
 // signature: the name [i, i+n) ends the cable's last paragraph in capitals,
 // or, in any case, stands alone on the paragraph's last line ("\n\nCrockart").
@@ -327,14 +323,13 @@ func knownVariant(x *lexicon, w string) bool {
 
 // memberHeads in lower case between two names make the first an
 // organization: "Paufe leader Luis Patti".
-var memberHeads = setOf(`leader leaders founder cofounder co-founder chairman ceo official officials`)
+var memberHeads = cueList("member_heads")
 
 // shipPrefixes start a vessel's name, which is not annotated: "U.S.S. Ashland".
-var shipPrefixes = setOf(`uss usns hms hmcs mv ms`)
+var shipPrefixes = cueList("ship_prefixes")
 
 // personNouns after "the X" keep X a person: "the Obama administration".
-var personNouns = setOf(`administration government regime family families camp era cabinet presidency visit years rule supporters loyalists
-team campaign brothers sisters clan case cases trial assassination murder killing investigation tribunal tandem`)
+var personNouns = cueList("person_nouns")
 
 // theName: the unknown name at i follows "the" and is not a person's by what
 // comes after it ("the Mechel incident", "the Gripen"; not "the Obama
@@ -377,18 +372,14 @@ func (s *scanner) modifierName(i int) bool {
 
 // personModNouns after a name take a person: "a Mugabe loyalist", "the
 // Karzai speech".
-var personModNouns = setOf(`loyalist supporter ally aide adviser advisor confidant protege crony speech statement remarks interview
-biography memoir legacy doctrine style wing faction son daughter wife husband father mother brother sister nephew niece cousin
-widow heir successor predecessor associate associates spokesman spokeswoman spokesperson ouster resignation death funeral
-election victory defeat win reelection re-election candidacy nomination meeting talks call letter message government`)
+var personModNouns = cueList("person_mod_nouns")
 
 // eventHeads end the name of an event, which is not annotated: "Fajr
 // Tournament"; a name before them is not a person's.
-var eventHeads = setOf(`tournament festival games championship championships cup prize award awards exhibition expo fair marathon
-rally conference summit forum symposium`)
+var eventHeads = cueList("event_heads")
 
 // corpSuffixes after a name make it a company's: "Insitec, Ltd".
-var corpSuffixes = setOf(`ltd inc llc plc corp gmbh sarl bv nv`)
+var corpSuffixes = cueList("corp_suffixes")
 
 // headingEnd: token j ends a heading: the end of the text or of a line, or a
 // capitalized word runs on ("Gabala Issues Responding to ...").
@@ -400,15 +391,15 @@ func (s *scanner) headingEnd(j int) bool {
 }
 
 // trustNouns before "in" take a person: "faith in Salam Fayyad".
-var trustNouns = setOf(`faith trust confidence belief interest role participation stake hand`)
+var trustNouns = cueList("trust_nouns")
 
 // listStarts may come before an organization that starts a list item:
 // "the Hercules Manager ...", "and Hercules Manager ...".
-var listStarts = setOf(`the and of from`)
+var listStarts = cueList("list_starts")
 
 // corpTitles end a company officer's title: "Hercules Manager Coleman
 // McDonough" (not "Sarkozy Chief of Staff Claude Gueant").
-var corpTitles = setOf(`manager director ceo chairman president executive officer`)
+var corpTitles = cueList("corp_titles")
 
 // personAfter: a verb of speech follows token j: "in Putin said" never, but
 // "Mugabe told" after a place word is a person.
@@ -417,13 +408,12 @@ func (s *scanner) personAfter(j int) bool {
 }
 
 // personCues after a name and personObjects before it show a person.
-var personCues = setOf(`said says told tells stated noted added explained argued claimed asked asks wants wanted thinks thought believes believed
-seems seemed plans planned himself herself who whom`)
+var personCues = cueList("person_cues")
 
-var personObjects = setOf(`told tell telling thanked urged informed assured reminded`)
+var personObjects = cueList("person_objects")
 
 // regionHeads after a nationality word name a region: "Northern Province".
-var regionHeads = setOf(`province region district governorate oblast krai`)
+var regionHeads = cueList("region_heads")
 
 // lowerAt: token j is a lower-case word (in set, when set is not nil).
 func (s *scanner) lowerAt(j int, set map[string]bool) bool {
@@ -439,8 +429,8 @@ func (s *scanner) lineStart(i int) bool {
 }
 
 // facilityCues before a name make it a place: "the dam “Chaparral”".
-var facilityCues = setOf(`dam plant refinery mine airport airbase airfield reactor port village town township district province base camp`)
+var facilityCues = cueList("facility_cues")
 
 // programTails in lower case after a name of two words or more make it a
 // program's name, which is not annotated: "the Renta Dignidad program".
-var programTails = setOf(`program programs programme programmes scheme initiative`)
+var programTails = cueList("program_tails")

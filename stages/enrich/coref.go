@@ -18,7 +18,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	for i := range ms {
 		m := &ms[i]
 		if d, ok := defs[m.text]; ok && m.tj-m.ti == 1 {
-			m.typ, m.canonical, m.method, m.weak = d.typ, d.canonical, "acronym-def", false
+			m.typ, m.canonical, m.method, m.weak = d.typ, d.canonical, MethodAcronymDef, false
 			if d.country != "" {
 				m.country = d.country
 			}
@@ -39,10 +39,10 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	// an unknown name run defined with an acronym is an organization
 	for i := range ms {
 		m := &ms[i]
-		if m.method == "name-run" && m.tj-m.ti >= 2 {
+		if m.method == MethodNameRun && m.tj-m.ti >= 2 {
 			for a, d := range defs {
 				if d.canonical == m.canonical && len(a) >= 3 {
-					m.typ, m.method = "ORG", "acronym-def"
+					m.typ, m.method = "ORG", MethodAcronymDef
 				}
 			}
 		}
@@ -90,13 +90,13 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.typ == "PERSON" && m.tj-m.ti == 1 && (m.title != "" || m.method == "administration") {
+		if m.typ == "PERSON" && m.tj-m.ti == 1 && (m.title != "" || m.method == MethodAdministration) {
 			kb = appendKey(kb[:0], m.text)
 			if _, ok := short[string(kb)]; !ok {
 				short[string(kb)] = i // "President Obama" types a later "Obama"
 			}
 		}
-		if (m.method == "org-cue" || m.method == "place-cue") && m.tj-m.ti == 1 {
+		if (m.method == MethodOrgCue || m.method == MethodPlaceCue) && m.tj-m.ti == 1 {
 			kb = appendKey(kb[:0], m.text)
 			if _, ok := short[string(kb)]; !ok {
 				short[string(kb)] = i // "firm Izar" types a later "Izar's"
@@ -147,10 +147,10 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 		if j == i {
 			continue
 		}
-		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.method == "geo:town" && full.typ == "PERSON" || m.typ == full.typ || m.method == "acronym-list" || (m.method == "org-cue" && full.typ == "PERSON" && full.tj-full.ti >= 2) {
+		if m.weak || m.method == "geo:city" || m.method == "geo:region" || m.method == "geo:town" && full.typ == "PERSON" || m.typ == full.typ || m.method == MethodAcronymList || (m.method == MethodOrgCue && full.typ == "PERSON" && full.tj-full.ti >= 2) {
 			m.typ, m.canonical, m.weak = full.typ, full.canonical, false
-			if m.method == "name-run" || m.method == "the-guess" || strings.HasPrefix(m.method, "geo:") {
-				m.method = "coref"
+			if m.method == MethodNameRun || m.method == MethodBareName || m.method == MethodTheGuess || strings.HasPrefix(string(m.method), "geo:") {
+				m.method = MethodCoref
 			}
 			if m.title == "" {
 				m.title = full.title
@@ -176,7 +176,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 			}
 			full := &ms[j]
 			ms = append(ms, mention{seg: si, ti: t, tj: t + 1, start: tk.start, end: tk.end, text: text[tk.start:tk.end],
-				typ: full.typ, canonical: full.canonical, country: full.country, method: "coref"})
+				typ: full.typ, canonical: full.canonical, country: full.country, method: MethodCoref})
 			cov[si][t] = true
 		}
 	}
@@ -184,8 +184,8 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	for i := range ms {
 		m := &ms[i]
 		if m.typ == "ORG" && m.tj-m.ti == 1 {
-			if can, cc, ok := resolveJargon(m.text, cx); ok && m.method != "acronym-def" {
-				m.canonical, m.method = can, "jargon"
+			if can, cc, ok := resolveJargon(m.text, cx); ok && m.method != MethodAcronymDef {
+				m.canonical, m.method = can, MethodJargon
 				if cc != "" {
 					m.country = cc
 				}
@@ -211,7 +211,7 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 					continue // "Washington Post"
 				}
 				ms = append(ms, mention{seg: si, ti: t, tj: t + 1, start: tk.start, end: tk.end, text: text[tk.start:tk.end],
-					typ: "ORG", canonical: "Embassy " + cx.post, country: "US", method: "jargon-post", generic: true})
+					typ: "ORG", canonical: "Embassy " + cx.post, country: "US", method: MethodJargonPost, generic: true})
 			}
 		}
 	}
@@ -219,14 +219,17 @@ func resolve(ms []mention, defs map[string]acrDef, cx *cableContext, x *lexicon,
 	// same long word is guessed twice; plurals of people ("the Kirchners") too
 	guesses := map[string]int{}
 	for _, m := range ms {
-		if m.method == "caps-guess" {
+		if m.method == MethodCapsGuess {
 			guesses[m.text]++
 		}
 	}
+	sortMentions(ms)
+	confirmByOtherMentions(ms)
+	confirmListedNames(ms, seg)
 	n := len(ms)
 	kept := ms[:0]
 	for _, m := range ms {
-		if m.method == "caps-guess" && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == "the-guess" {
+		if m.method == MethodCapsGuess && (guesses[m.text] < 2 || len(m.text) < 6) || m.method == MethodTheGuess || m.method == MethodBareName || m.method == MethodAcronymGuess {
 			continue
 		}
 		if m.weak && m.typ == "PERSON" && len(m.text) > 4 && strings.HasSuffix(m.text, "s") {
@@ -286,13 +289,13 @@ func orgPrefixes(ms []mention) {
 	}
 	for i := range ms {
 		m := &ms[i]
-		if m.typ != "PERSON" || m.method != "name-run" || m.title != "" || m.tj-m.ti < 2 {
+		if m.typ != "PERSON" || m.method != MethodNameRun || m.title != "" || m.tj-m.ti < 2 {
 			continue
 		}
 		for _, j := range orgs {
 			o := &ms[j]
 			if len(o.text) > len(m.text)+1 && o.text[len(m.text)] == ' ' && strings.EqualFold(o.text[:len(m.text)], m.text) {
-				m.typ, m.canonical, m.method, m.weak = "ORG", o.canonical, "coref", false
+				m.typ, m.canonical, m.method, m.weak = "ORG", o.canonical, MethodCoref, false
 				break
 			}
 		}
@@ -347,6 +350,78 @@ func sortMentions(ms []mention) {
 			}
 			ms[j] = ms[k]
 			j = k
+		}
+	}
+}
+
+// confirmListedNames keeps a bare name listed beside a person ("Mousavi,
+// Rafsanjani, and Karrubi" after one of them is confirmed): coordination
+// with a person is evidence. Names confirmed this way confirm their
+// neighbours in turn.
+func confirmListedNames(ms []mention, seg func(int) (string, []token, []string)) {
+	for changed := true; changed; {
+		changed = false
+		for i := range ms {
+			if ms[i].method != MethodBareName && ms[i].method != MethodAcronymGuess {
+				continue
+			}
+			for _, d := range [2]int{-1, 1} {
+				j := i + d
+				if j < 0 || j >= len(ms) || ms[j].seg != ms[i].seg || ms[j].method == MethodBareName || ms[j].method == MethodAcronymGuess || ms[j].method == MethodCapsGuess || ms[j].generic {
+					continue
+				}
+				if ms[j].typ != "ORG" && (ms[j].typ != "PERSON" || ms[i].method == MethodAcronymGuess) {
+					continue // a person vouches for a bare name, a body for a bare name or an acronym
+				}
+				a, b := &ms[i], &ms[j]
+				if d < 0 {
+					a, b = b, a
+				}
+				_, toks, keys := seg(ms[i].seg)
+				if coordGap(toks, keys, a.tj, b.ti) {
+					ms[i].method, ms[i].typ, ms[i].canonical = MethodListedName, ms[j].typ, ms[i].text
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// coordGap: only a comma, "and" or "or" (or a comma and one of them) lies
+// between tokens i and j.
+func coordGap(toks []token, keys []string, i, j int) bool {
+	if j <= i || j-i > 2 || j > len(toks) {
+		return false
+	}
+	for t := i; t < j; t++ {
+		if !(toks[t].text == "," || keys[t] == "and" || keys[t] == "or") {
+			return false
+		}
+	}
+	return true
+}
+
+// confirmByOtherMentions: a bare name is a person's when another mention of
+// the same word in the cable has the evidence it lacks ("Mousavi said" in
+// one paragraph vouches for "Mousavi" in another).
+func confirmByOtherMentions(ms []mention) {
+	var people map[string]bool
+	for i := range ms {
+		m := &ms[i]
+		if m.typ == "PERSON" && m.tj-m.ti == 1 && m.method != MethodBareName && m.method != MethodCapsGuess && m.method != MethodTheGuess {
+			if people == nil {
+				people = map[string]bool{}
+			}
+			people[m.text] = true
+		}
+	}
+	if people == nil {
+		return
+	}
+	for i := range ms {
+		if ms[i].method == MethodBareName && people[ms[i].text] {
+			ms[i].method = MethodNameRun
 		}
 	}
 }

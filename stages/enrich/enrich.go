@@ -70,7 +70,7 @@ func Enrich(c *schemas.Cable) {
 	for _, m := range ms {
 		c.Entities = append(c.Entities, schemas.Entity{
 			Paragraph: segs[m.seg].n, Type: m.typ, Text: m.text, Canonical: m.canonical,
-			Start: m.start, End: m.end, Title: m.title, Country: m.country, Method: m.method, Generic: m.generic,
+			Start: m.start, End: m.end, Title: m.title, Country: m.country, Method: string(m.method), Generic: m.generic,
 		})
 	}
 	if len(c.Entities) == 0 {

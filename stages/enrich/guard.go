@@ -72,7 +72,7 @@ func urlStart(t *token) bool {
 	return uint(len(t.text)-3) <= 2 && t.kind == tWord && (t.text[0]|0x20 == 'h' || t.text[0]|0x20 == 'w') // (one unsigned test of the length)
 }
 
-var markingWords = setOf(`U C S TS SBU NF NOFORN REL ORCON FOUO LOU CUI PROPIN SI TK HCS FGI LES U.S. USA NATO AUS CAN GBR NZL FVEY ISAF UK EU UNCLASSIFIED CONFIDENTIAL SECRET SENSITIVE OC`)
+var markingWords = cueList("marking_words")
 
 // portionMarking: "S//REL NATO", "C", "SBU", "C/NF", "U//FOUO".
 func portionMarking(s string) bool {
@@ -251,12 +251,15 @@ func trailerLine(l string) bool {
 // (shared/eval/ANNOTATION.md), so none of it is an entity, the post's name
 // included.
 func webTrailer(l string) int {
-	if strings.IndexByte(l, 'W') < 0 {
-		return -1 // both patterns have a W: most lines are out at once
+	if strings.IndexByte(l, 'W') < 0 && strings.IndexByte(l, 'w') < 0 {
+		return -1 // every pattern has a W or a w: most lines are out at once
 	}
 	c := strings.Index(l, "lassified Web")
 	if c < 0 {
 		c = strings.Index(l, "LASSIFIED WEB")
+	}
+	if c < 0 {
+		c = strings.Index(l, "lassified web") // "Visit Embassy Singapore’s Classified website"
 	}
 	if c < 1 {
 		return -1

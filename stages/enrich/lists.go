@@ -13,7 +13,7 @@ import (
 	"unicode"
 )
 
-//go:embed data/*.txt data/*.tsv lists/*.txt
+//go:embed data/*.txt data/*.tsv lists/*.txt lists/cues/*.txt
 var listFS embed.FS
 
 // phrase is a gazetteer entry: a known name of a place or organization.
@@ -21,7 +21,7 @@ type phrase struct {
 	typ       string // PERSON, ORG, PLACE
 	canonical string
 	country   string
-	method    string // list it came from
+	method    Method // list it came from
 }
 
 // lexicon holds every compiled list, keyed by normalized text (see key).
@@ -97,7 +97,7 @@ func loadLexicon() *lexicon {
 			names, cc, _ := strings.Cut(l, "\t")
 			parts := strings.Split(names, "|")
 			for _, n := range parts {
-				add(n, phrase{typ: typ, canonical: parts[0], country: cc, method: "list:" + strings.TrimSuffix(strings.TrimPrefix(file, "lists/"), ".txt")}, true)
+				add(n, phrase{typ: typ, canonical: parts[0], country: cc, method: Method("list:" + strings.TrimSuffix(strings.TrimPrefix(file, "lists/"), ".txt"))}, true)
 			}
 		})
 	}
@@ -114,7 +114,13 @@ func loadLexicon() *lexicon {
 			if len(f) != 3 || f[0] != kind {
 				return
 			}
-			add(f[1], phrase{typ: "PLACE", canonical: f[1], country: f[2], method: "geo:" + kind}, false)
+			p := phrase{typ: "PLACE", canonical: f[1], country: f[2], method: Method("geo:" + kind)}
+			add(f[1], p, false)
+			if kind == "region" {
+				if a, b, ok := strings.Cut(f[1], "-"); ok && len(a) > 2 && len(b) > 2 && a[0] >= 'A' && a[0] <= 'Z' && b[0] >= 'A' && b[0] <= 'Z' && !strings.ContainsAny(b, "- ") {
+					add(a+" "+b, p, false) // "Schleswig Holstein" for Schleswig-Holstein
+				}
+			}
 		})
 	}
 	readList("lists/titles.txt", func(l string) {

@@ -16,7 +16,7 @@ type mention struct {
 	canonical  string
 	title      string
 	country    string
-	method     string
+	method     Method
 	weak       bool // a guess from capitalization alone; coreference may retype it
 	generic    bool
 }
@@ -28,17 +28,18 @@ type acrDef struct {
 
 // scanner finds mentions in one segment.
 type scanner struct {
-	x    *lexicon
-	caps bool // the cable is written in capitals
-	seg  int
-	text string
-	toks []token
-	keys []string
-	out  []mention
-	defs map[string]acrDef
-	cx   *cableContext
-	buf  []byte
-	last bool // the segment is the cable's last
+	x       *lexicon
+	caps    bool // the cable is written in capitals
+	heading bool // the segment is a heading in capitals in a mixed-case cable
+	seg     int
+	text    string
+	toks    []token
+	keys    []string
+	out     []mention
+	defs    map[string]acrDef
+	cx      *cableContext
+	buf     []byte
+	last    bool // the segment is the cable's last
 
 	// per-call buffers, kept with the scanner in scannerPool: the tokens and
 	// keys of all the cable's segments, one after the other, and scratch
@@ -57,6 +58,7 @@ type scanner struct {
 // arenas; s.toks and s.keys are the segment's part of them.
 func (s *scanner) reset(seg int, text string) {
 	s.seg, s.text = seg, text
+	s.heading = !s.caps && headingText(text)
 	base := len(s.tokArena)
 	toks := tokenize(text, s.tokArena[base:base])
 	maskHeaderLines(text, toks)
@@ -247,6 +249,11 @@ var maxConnectorLen = func() int {
 func (s *scanner) scan() {
 	n := len(s.toks)
 	for i := 0; i < n; {
+		if j := s.website(i); j > i {
+			s.emit(i, j, "ORG", "", "", MethodWebsite, "", false) // "26sep.com", "PressTV.net"
+			i = j
+			continue
+		}
 		if !s.capWord(i) {
 			if s.toks[i].text == "(" {
 				s.docAcronym(i)
@@ -366,7 +373,7 @@ func (s *scanner) titleAt(i, b int) int {
 	return s.titleAt0(i, b)
 }
 
-var titleModifiers = setOf(`assistant deputy acting senior former vice associate principal executive special chief first second lead interim outgoing incoming then`)
+var titleModifiers = cueList("title_modifiers")
 
 func (s *scanner) titleAt0(i, b int) int {
 	sb := s.buf[:0]
@@ -417,12 +424,30 @@ func (s *scanner) titleAt0(i, b int) int {
 	return best
 }
 
-func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, weak bool) {
+func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, title string, weak bool) {
 	for j > i && s.toks[j-1].kind == tPunct && s.toks[j-1].text != "." {
 		j--
 	}
 	if j <= i {
 		return
+	}
+	if typ == "ORG" && method == MethodOrgPattern {
+		// "Chamber of Deputies President", "Ministry of Defense Web site":
+		// a title or a page word after the body's name is not part of it
+		for j-1 > i+1 && s.word(j-1) && !s.is(j-2, fConnector) && (s.is(j-1, fTitle) && !s.is(j-1, fOrgHead) || orgSpanTails[s.keys[j-1]]) {
+			j--
+		}
+	}
+	if typ == "PERSON" && title == "" && !s.caps && j-i >= 2 && (method == MethodNameRun || method == MethodBareName) && !s.is(i, fFirstName) &&
+		j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && len(s.toks[j+1].text) >= 3 &&
+		s.toks[j+1].text[0] == s.toks[i].text[0] && strings.IndexByte(s.toks[j+1].text, s.toks[j-1].text[0]) > 0 {
+		typ, method = "ORG", MethodAcronymDef // "Raiffeisen Zentralbank (RZB)": a name with an acronym is a body's, unless a first name or title shows a person
+	}
+	if typ == "PERSON" && title == "" && j-i >= 2 && s.word(i) && placePrefixes[s.keys[i]] && (method == MethodFirstName || method == MethodNameRun || method == MethodBareName) {
+		typ, method = "PLACE", MethodPlacePattern // "Port Stanley", "Mount Elgon", "Wadi Hadramawt"
+	}
+	if s.heading && guessMethods[method] {
+		return // a capitals heading in a mixed-case cable: only what the lists know
 	}
 	m := mention{seg: s.seg, ti: i, tj: j, start: s.toks[i].start, end: s.toks[j-1].end, typ: typ,
 		country: country, method: method, title: title, weak: weak}
@@ -436,7 +461,7 @@ func (s *scanner) emit(i, j int, typ, canonical, country, method, title string, 
 	// (not after a person's name that a first name or a title shows: "Katja
 	// Hessel (FDP)" is her party)
 	if j+2 < len(s.toks) && s.toks[j].text == "(" && s.toks[j+2].text == ")" && isAcronym(s.toks[j+1].text) && j-i >= 2 &&
-		!(typ == "PERSON" && (method == "first-name" || title != "" || s.x.acronyms[s.toks[j+1].text]) && s.toks[j+1].text != initials(canonical)) &&
+		!(typ == "PERSON" && (method == MethodFirstName || title != "" || s.x.acronyms[s.toks[j+1].text]) && s.toks[j+1].text != initials(canonical)) &&
 		!s.is(j+1, fWord) && !s.x.words[trimPlural(s.keys[j+1])] {
 		if s.defs == nil {
 			s.defs = map[string]acrDef{}
@@ -512,4 +537,52 @@ func (s *scanner) docAcronym(i int) {
 	if plural {
 		s.defs[acr[:len(acr)-1]] = acrDef{typ: notEntity} // "the IOC members"
 	}
+}
+
+// webTLDs are the domain endings that make "name.tld" a web site.
+var webTLDs = cueList("web_t_l_ds")
+
+// website returns the end of a domain name "x.com" written without spaces at
+// token i (a word, a dot, a listed ending, nothing joined after), or i.
+func (s *scanner) website(i int) int {
+	if i+2 >= len(s.toks) || s.toks[i].kind != tWord || s.toks[i+1].text != "." {
+		return i
+	}
+	a, d, e := &s.toks[i], &s.toks[i+1], &s.toks[i+2]
+	if a.end != d.start || d.end != e.start || e.kind != tWord || !webTLDs[s.keys[i+2]] || len(a.text) < 3 {
+		return i
+	}
+	if i > 0 && s.toks[i-1].end == a.start && s.toks[i-1].text == "." {
+		return i // "www.state.gov" and longer addresses: a link, not a name
+	}
+	if i+3 < len(s.toks) && s.toks[i+3].start == e.end && s.toks[i+3].text != "," && s.toks[i+3].text != "." && s.toks[i+3].text != ")" {
+		return i
+	}
+	return i + 3
+}
+
+// placePrefixes start a place's name, never a person's: Port Stanley.
+var placePrefixes = cueList("place_prefixes")
+
+// orgSpanTails end no body's name: "Ministry of Defense Web site".
+var orgSpanTails = cueList("org_span_tails")
+
+// guessMethods are the rules that type a name by its shape or its context
+// rather than by a list; a heading in capitals ("ABD AL-MAHDI CAUTIONS
+// AGAINST OVERESTIMATING IRAQI FORCES") gives them nothing to go on.
+var guessMethods = methodSet(`org-pattern place-pattern name-run bare-name first-name place-context org-context org-cue place-cue caps-guess the-guess company-suffix particle-group`)
+
+// headingText: a short segment without lower-case letters.
+func headingText(t string) bool {
+	words := 1
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= 'a' && c <= 'z' {
+			return false
+		}
+		if c == ' ' {
+			words++
+		}
+	}
+	return words <= 14
 }

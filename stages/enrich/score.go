@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,6 +35,9 @@ type Prediction struct {
 	Text      string   `json:"text"`
 	Canonical string   `json:"canonical,omitempty"`
 	Aliases   []string `json:"aliases,omitempty"`
+	// Method names the rule that produced the prediction (Entity.Method);
+	// scoring ignores it, the per-rule table and the misses report it.
+	Method string `json:"method,omitempty"`
 }
 
 // Counts are the figures of one type (or overall); precision, recall and F1
@@ -50,15 +54,25 @@ type Counts struct {
 // Miss is one false positive or false negative.
 type Miss struct {
 	Kind, RefID, Type, Text string // Kind is FP or FN
+	Method                  string // for a false positive: the rule behind it
+}
+
+// RuleCounts are the true and false positives of the predictions one rule
+// (Prediction.Method) made: a prediction group counts for the method of its
+// first line.
+type RuleCounts struct {
+	TP int `json:"tp"`
+	FP int `json:"fp"`
 }
 
 // Report is the outcome of Score.
 type Report struct {
-	Types                 map[string]Counts `json:"types"`
-	Overall               Counts            `json:"overall"`
-	Cables                int               `json:"cables"`
-	CablesWithPredictions int               `json:"cables_with_predictions"`
-	Misses                []Miss            `json:"-"`
+	Types                 map[string]Counts     `json:"types"`
+	Overall               Counts                `json:"overall"`
+	Cables                int                   `json:"cables"`
+	CablesWithPredictions int                   `json:"cables_with_predictions"`
+	Misses                []Miss                `json:"-"`
+	Rules                 map[string]RuleCounts `json:"rules,omitempty"`
 }
 
 // ScoreTypes are the scored entity types, in report order.
@@ -198,6 +212,7 @@ func Score(gold []GoldEntity, preds []Prediction) Report {
 	}
 	groups := map[string]map[predKey]map[string]bool{}
 	var order = map[string][]predKey{}
+	methods := map[string]map[predKey]string{}
 	for _, p := range preds {
 		if _, ok := gents[p.RefID]; !ok {
 			continue
@@ -225,6 +240,10 @@ func Score(gold []GoldEntity, preds []Prediction) Report {
 			set = map[string]bool{}
 			g[pk] = set
 			order[p.RefID] = append(order[p.RefID], pk)
+			if methods[p.RefID] == nil {
+				methods[p.RefID] = map[predKey]string{}
+			}
+			methods[p.RefID][pk] = p.Method
 		}
 		for _, s := range []string{text, canon} {
 			if s != "" {
@@ -241,7 +260,7 @@ func Score(gold []GoldEntity, preds []Prediction) Report {
 	for _, t := range ScoreTypes {
 		c[t] = &Counts{}
 	}
-	rep := Report{Types: map[string]Counts{}, Cables: len(refs)}
+	rep := Report{Types: map[string]Counts{}, Cables: len(refs), Rules: map[string]RuleCounts{}}
 	for _, ref := range refs {
 		ents := gents[ref]
 		found := make([]bool, len(ents))
@@ -262,9 +281,19 @@ func Score(gold []GoldEntity, preds []Prediction) Report {
 					}
 				}
 			}
+			m := methods[ref][pk]
+			if _, ok := c[pk.typ]; ok {
+				rc := rep.Rules[m]
+				if hit {
+					rc.TP++
+				} else {
+					rc.FP++
+				}
+				rep.Rules[m] = rc
+			}
 			if cc, ok := c[pk.typ]; !hit && ok {
 				cc.FP++
-				rep.Misses = append(rep.Misses, Miss{"FP", ref, pk.typ, pk.key})
+				rep.Misses = append(rep.Misses, Miss{"FP", ref, pk.typ, pk.key, m})
 			}
 		}
 		for i, ge := range ents {
@@ -276,7 +305,7 @@ func Score(gold []GoldEntity, preds []Prediction) Report {
 				cc.TP++
 			} else {
 				cc.FN++
-				rep.Misses = append(rep.Misses, Miss{"FN", ref, ge.typ, ge.name})
+				rep.Misses = append(rep.Misses, Miss{"FN", ref, ge.typ, ge.name, ""})
 			}
 		}
 	}
@@ -322,4 +351,32 @@ func (r Report) WriteTable(w io.Writer) {
 	o := r.Overall
 	fmt.Fprintf(w, "overall P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", o.Precision, o.Recall, o.F1, o.TP, o.FP, o.FN)
 	fmt.Fprintf(w, "overall F1 %.3f\n", o.F1)
+}
+
+// WriteRules prints the per-rule table: each method's true and false
+// positives and its precision, most false positives first.
+func (r Report) WriteRules(w io.Writer) {
+	type row struct {
+		m string
+		c RuleCounts
+	}
+	var rows []row
+	for m, c := range r.Rules {
+		rows = append(rows, row{m, c})
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].c.FP != rows[j].c.FP {
+			return rows[i].c.FP > rows[j].c.FP
+		}
+		return rows[i].m < rows[j].m
+	})
+	fmt.Fprintf(w, "%-24s %5s %5s %6s\n", "rule", "tp", "fp", "prec")
+	for _, x := range rows {
+		m := x.m
+		if m == "" {
+			m = "(none)"
+		}
+		p, _, _ := prf(x.c.TP, x.c.FP, 0)
+		fmt.Fprintf(w, "%-24s %5d %5d %6.3f\n", m, x.c.TP, x.c.FP, p)
+	}
 }

@@ -3,10 +3,7 @@ package enrich
 import "strings"
 
 // determiners and other function words never start a name.
-var determiners = setOf(`a an our their his her its this that these those some many several other both each every all any no such when while
-if although after before during in on at for with without by from as since because meanwhile however also then but and or nor so yet
-according despite following given under over between among through to of we they he she it i you my your there here what which who
-senior former top local`)
+var determiners = cueList("determiners")
 
 // camelAbbrev: a capital inside a word after a lower-case letter, as in
 // office abbreviations (PolMil, EconOff); not Mc/Mac/De/Di/La/Le/Van names.
@@ -28,6 +25,11 @@ func (s *scanner) compoundWord(k string) bool {
 	if len(k) < 8 {
 		return false
 	}
+	for _, p := range fusedPrefixes {
+		if len(k) > len(p)+3 && k[:len(p)] == p && (s.flags(k[len(p):])&fWord != 0 || s.flags(trimPlural(k[len(p):]))&fWord != 0) {
+			return true // Counternarcotics, Antiterrorism, Nonproliferation
+		}
+	}
 	for i := 4; i <= len(k)-4; i++ {
 		// s.flags(w)&fWord is x.words[w], through the scanner's cache
 		if s.flags(k[:i])&fWord != 0 && (s.flags(k[i:])&fWord != 0 || s.flags(trimPlural(k[i:]))&fWord != 0) {
@@ -37,14 +39,21 @@ func (s *scanner) compoundWord(k string) bool {
 	return false
 }
 
+// fusedPrefixes make English words of English words written as one.
+var fusedPrefixes = [...]string{"counter", "anti", "non", "post", "pre", "inter", "multi", "trans", "sub", "super", "over", "under", "cross", "semi", "mis", "re"}
+
 // portfolios: what "Minister of ..." and "Secretary of ..." are in charge of.
-var portfolios = setOf(`defense defence state interior finance foreign affairs justice energy commerce treasury agriculture health
-education homeland security economy economic trade labor labour industry information culture transport oil petroleum development
-planning national public works environment tourism communications social welfare youth sports internal external mines water power
-investment and religious endowments awqaf hajj`)
+var portfolios = cueList("portfolios")
 
 // officeSymbol: EUR/RUS, NEA/ARP, PM/WRA: parts of at most four letters,
 // not all English words.
+// partyState: "(R/AZ)", "(D-NY)" after a legislator's name: a party and a
+// state, not an office symbol (office symbols are ORG only in running text).
+func partyState(s *scanner, i int) bool {
+	w := s.toks[i].text
+	return len(w) == 4 && w[1] == '/' && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && i > 0 && s.toks[i-1].text == "("
+}
+
 func officeSymbol(x *lexicon, w string) bool {
 	parts := strings.Split(w, "/")
 	words := 0
@@ -66,7 +75,7 @@ func officeSymbol(x *lexicon, w string) bool {
 }
 
 // placeContext words before an unknown single name make it a place.
-var placeContext = setOf(`in near into outside throughout across inside at`)
+var placeContext = cueList("place_context")
 
 // longPhrase: a listed name of two or more words, longer than the title n,
 // starts at i.
@@ -153,19 +162,19 @@ func (s *scanner) segment(a, b int) {
 			for j := a; j < b; j++ {
 				if s.keys[j] == "and" || s.keys[j] == "or" {
 					if j > st {
-						s.emit(st, j, "ORG", "", "", "org-cue", "", false)
+						s.emit(st, j, "ORG", "", "", MethodOrgCue, "", false)
 					}
 					st = j + 1
 				}
 			}
 		}
 		if b > st {
-			s.emit(st, b, "ORG", "", "", "org-cue", "", false)
+			s.emit(st, b, "ORG", "", "", MethodOrgCue, "", false)
 		}
 		return
 	}
 	if p := s.partyName(a, b); p >= 0 {
-		s.emit(p, b, "ORG", "", "", "org-tail", "", false) // "the Socialist Left party"
+		s.emit(p, b, "ORG", "", "", MethodOrgTail, "", false) // "the Socialist Left party"
 		return
 	}
 	title, titleStart := "", -1
@@ -190,27 +199,27 @@ func (s *scanner) segment(a, b int) {
 			continue
 		}
 		// "Visit Embassy Cairo's ...": a sentence-initial verb is not part of the name
-		if t.sentStart && s.is(i, fWord) && !s.is(i, fOrgModifier) && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
+		if t.sentStart && s.is(i, fWord) && !t.allCaps && !s.is(i, fOrgModifier) && !s.caps && i+1 < b && s.postAt(i+1, b) > 0 {
 			i++
 			continue
 		}
 		// offices of posts: "Embassy Berlin", "Consulate General Lagos"
 		if n := s.postAt(i, b); n > 0 {
-			s.emit(i, i+n, "ORG", "", "", "post", "", false)
+			s.emit(i, i+n, "ORG", "", "", MethodPost, "", false)
 			i += n
 			continue
 		}
 		// foreign-language bodies, head first: "Conseil de la Nation", "Comando Maisanta"
 		if (t.cap || s.caps) && s.is(i, fForeignHead) { // foreignHeads[k]
 			if n := s.foreignOrg(i, b); n > 1 {
-				s.emit(i, i+n, "ORG", "", "", "org-foreign", "", false)
+				s.emit(i, i+n, "ORG", "", "", MethodOrgForeign, "", false)
 				i += n
 				continue
 			}
 		}
 		// State Department office symbols: EUR/RUS, ISN/MTR
-		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) {
-			s.emit(i, i+1, "ORG", "", "", "office-symbol", "", false)
+		if t.allCaps && strings.IndexByte(t.text, '/') > 0 && officeSymbol(x, t.text) && !partyState(s, i) {
+			s.emit(i, i+1, "ORG", "", "", MethodOfficeSymbol, "", false)
 			i++
 			continue
 		}
@@ -250,7 +259,7 @@ func (s *scanner) segment(a, b int) {
 		gn, gp := s.phraseAt(i, b)
 		if gn > 0 && gp.country == "US" && gp.typ == "PLACE" && i+gn < b {
 			if n := s.postAt(i+gn, b); n > 0 { // "US EMBASSY BRASILIA"
-				s.emit(i, i+gn+n, "ORG", "", "US", "post", "", false)
+				s.emit(i, i+gn+n, "ORG", "", "US", MethodPost, "", false)
 				i += gn + n
 				continue
 			}
@@ -261,7 +270,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// airlines: "Air Arabia", "Air France" (not "Air Force", "Air Marshal")
 		if k == "air" && t.cap && !s.caps && i+1 < b && s.capWord(i+1) && !s.is(i+1, fOrgHead) && !s.is(i+1, fTitle) && !s.is(i+1, fTitlePrefix) && !s.is(i+1, fWord) {
-			s.emit(i, i+2, "ORG", "", "", "org-pattern", "", false)
+			s.emit(i, i+2, "ORG", "", "", MethodOrgPattern, "", false)
 			i += 2
 			continue
 		}
@@ -272,7 +281,7 @@ func (s *scanner) segment(a, b int) {
 		// "the Bush administration": a capitalized word between "the" and a
 		// lower-case "administration" is a president's name, English or not
 		if gn == 0 && i+1 == b && !s.caps && t.cap && !t.sentStart && !t.allCaps && s.theAdministration(i) {
-			s.emit(i, i+1, "PERSON", "", "", "administration", title, false)
+			s.emit(i, i+1, "PERSON", "", "", MethodAdministration, title, false)
 			i++
 			continue
 		}
@@ -293,13 +302,13 @@ func (s *scanner) segment(a, b int) {
 		// Ministry of External Affairs": the jargon, then the ministry
 		if (on <= 1 || !s.caps && i+1 < b && s.keys[i+1] == "ministry") && isAcronym(t.text) && s.cx != nil {
 			if can, _, ok := resolveJargon(t.text, s.cx); ok && (on <= 1 || strings.Contains(can, "Government")) {
-				s.emit(i, i+1, "ORG", "", "", "jargon", "", false)
+				s.emit(i, i+1, "ORG", "", "", MethodJargon, "", false)
 				i++
 				continue
 			}
 		}
 		if person > 0 { // "Bush Administration"
-			s.emit(i, i+person, "PERSON", "", "", "administration", title, false)
+			s.emit(i, i+person, "PERSON", "", "", MethodAdministration, title, false)
 			i += person + 1
 			title = ""
 			continue
@@ -307,7 +316,7 @@ func (s *scanner) segment(a, b int) {
 		// a first name before a town's name: "Nelson Mandela", "Carolina Barco"
 		if s.is(i, fFirstName) && gn == 1 && gp.typ == "PLACE" && gp.method != "geo:country" && gp.method != "list:places" && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 {
-				s.emit(i, i+n, "PERSON", "", "", "first-name", title, false)
+				s.emit(i, i+n, "PERSON", "", "", MethodFirstName, title, false)
 				title = ""
 				i += n
 				continue
@@ -316,7 +325,7 @@ func (s *scanner) segment(a, b int) {
 		pn, pcc := s.placeSpan(i, b)
 		// "Cairo Station": a city's intelligence station
 		if gn == 1 && gp.typ == "PLACE" && i+1 < len(s.toks) && s.keys[i+1] == "station" && s.word(i+1) && (i+1 < b || i+1 == b && s.toks[i+1].lower) && !s.caps {
-			s.emit(i, i+2, "ORG", "", gp.country, "station", "", false)
+			s.emit(i, i+2, "ORG", "", gp.country, MethodStation, "", false)
 			i += 2
 			continue
 		}
@@ -326,7 +335,7 @@ func (s *scanner) segment(a, b int) {
 					i += n // "FM\n\nSTAPLETON": a signature left in the last paragraph
 					continue
 				}
-				s.emit(i, i+n, "PERSON", "", "", "title", title, false)
+				s.emit(i, i+n, "PERSON", "", "", MethodTitle, title, false)
 				title = ""
 				i += n
 				continue
@@ -334,7 +343,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// "Magway Division": a listed region and "Division" (Burma's regions) is the region
 		if gn > 0 && on == gn+1 && gp.method == "geo:region" && s.keys[i+gn] == "division" && s.capWord(i+gn) {
-			s.emit(i, i+on, "PLACE", "", gp.country, "place-pattern", "", false)
+			s.emit(i, i+on, "PLACE", "", gp.country, MethodPlacePattern, "", false)
 			i += on
 			continue
 		}
@@ -343,7 +352,7 @@ func (s *scanner) segment(a, b int) {
 			// a city that starts an unknown name is a person: "Princeton Lyman"
 			if (gp.method == "geo:city" || gp.method == "geo:town") && gn == 1 && i+1 < b && s.unknownWord(i+1) && (!s.caps || !s.cx.has(gp.country)) {
 				if n := s.personRun(i, b); n > 0 {
-					s.emit(i, i+n, "PERSON", "", "", "name-run", "", false)
+					s.emit(i, i+n, "PERSON", "", "", MethodNameRun, "", false)
 					i += n
 					continue
 				}
@@ -354,15 +363,15 @@ func (s *scanner) segment(a, b int) {
 		case on > 0 && on >= pn:
 			if on >= 2 && mediaHeads[s.keys[i+on-1]] {
 				on-- // "VEA newspaper": the outlet is VEA
-				s.emit(i, i+on, "ORG", "", "", "org-cue", "", false)
+				s.emit(i, i+on, "ORG", "", "", MethodOrgCue, "", false)
 				i += on + 1
 				continue
 			}
-			s.emit(i, i+on, "ORG", "", "", "org-pattern", "", false)
+			s.emit(i, i+on, "ORG", "", "", MethodOrgPattern, "", false)
 			i += on
 			continue
 		case pn > 0:
-			s.emit(i, i+pn, "PLACE", "", pcc, "place-pattern", "", false)
+			s.emit(i, i+pn, "PLACE", "", pcc, MethodPlacePattern, "", false)
 			i += pn
 			continue
 		}
@@ -375,7 +384,7 @@ func (s *scanner) segment(a, b int) {
 		// (a form's value after "Label:" is not a sentence's first word: "Minister: Martin Zeil")
 		if s.is(i, fFirstName) && !(t.sentStart && s.is(i, fWord) && !(i > 0 && s.toks[i-1].text == ":")) && !(s.caps && s.is(i, fWord)) && i+1 < b && s.capWord(i+1) && !s.stopName(i+1) {
 			if n := s.personRun(i, b); n > 1 && !(i > 0 && s.keys[i-1] == "the" && allWords(s, i, i+n)) { // not "The Way Forward"
-				s.emit(i, i+n, "PERSON", "", "", "first-name", "", false)
+				s.emit(i, i+n, "PERSON", "", "", MethodFirstName, "", false)
 				i += n
 				continue
 			}
@@ -383,15 +392,19 @@ func (s *scanner) segment(a, b int) {
 		// acronyms
 		if !s.caps && isAcronym(t.text) && !s.is(i, fWord) {
 			if s.acronymOK(i) {
-				s.emit(i, i+1, "ORG", "", "", "acronym", "", false)
+				s.emit(i, i+1, "ORG", "", "", MethodAcronym, "", false)
 			} else if i > 0 && s.word(i-1) && !s.toks[i-1].cap && orgCues[s.keys[i-1]] {
-				s.emit(i, i+1, "ORG", "", "", "org-cue", "", false) // "diamond monopoly ALROSA"
+				s.emit(i, i+1, "ORG", "", "", MethodOrgCue, "", false) // "diamond monopoly ALROSA"
+			} else if i+1 < b && s.word(i+1) && !s.toks[i+1].cap && acronymOrgAfter[s.keys[i+1]] || i+1 < len(s.toks) && s.toks[i+1].kind == tPoss && i+2 < len(s.toks) && acronymOrgAfter[s.keys[i+2]] {
+				s.emit(i, i+1, "ORG", "", "", MethodAcronymCue, "", false) // "the MNR party", "PSO officials"
+			} else if len(t.text) >= 3 && letters(t.text) == len(t.text) {
+				s.emit(i, i+1, "ORG", "", "", MethodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
 			}
 			i++
 			continue
 		}
 		if s.caps && isAcronymCaps(s, i) {
-			s.emit(i, i+1, "ORG", "", "", "acronym-list", "", false)
+			s.emit(i, i+1, "ORG", "", "", MethodAcronymList, "", false)
 			i++
 			continue
 		}
@@ -411,7 +424,7 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 			if title == "" && s.orgCue(i, i+n) {
-				s.emit(i, i+n, "ORG", "", "", "org-cue", "", false) // "state oil company Sonangol", "newspaper Liberte"
+				s.emit(i, i+n, "ORG", "", "", MethodOrgCue, "", false) // "state oil company Sonangol", "newspaper Liberte"
 				i += n
 				if i < b && mediaHeads[s.keys[i]] {
 					i++
@@ -426,7 +439,7 @@ func (s *scanner) segment(a, b int) {
 				continue
 			}
 			if title == "" && (n == 1 || n == 2 && s.lowerAt(i+n, geoNouns)) && (s.lowerAt(i+n, placeCues) || s.lowerAt(i+2, placeCues) && s.lowerAt(i+1, nil) && !strings.HasSuffix(s.keys[i+1], "ed") && !personCues[s.keys[i+1]] && !speechVerbs[s.keys[i+1]]) {
-				s.emit(i, i+n, "PLACE", "", "", "place-cue", "", false) // "the Marange fields", "the Hazar chemical plant"
+				s.emit(i, i+n, "PLACE", "", "", MethodPlaceCue, "", false) // "the Marange fields", "the Hazar chemical plant"
 				i += n
 				continue
 			}
@@ -438,24 +451,43 @@ func (s *scanner) segment(a, b int) {
 				i++ // "Descubierta" class: a product
 				continue
 			}
-			method := "name-run"
+			method := MethodNameRun
 			if s.caps && title == "" && (n == 1 || strings.Contains(joinText(s, i, i+n), ".")) {
-				method = "caps-guess" // kept only when coreference confirms it
+				method = MethodCapsGuess // kept only when coreference confirms it
+			}
+			if n == 1 && title == "" && companySuffix(s.keys[i]) {
+				s.emit(i, i+1, "ORG", "", "", MethodCompanySuffix, "", true) // Sberbank, Rosneft, Naftogaz
+				i++
+				continue
 			}
 			if title == "" {
 				switch s.contextType(i, n) {
 				case "PLACE": // "in Marjah", "the province of Hadramaut"
-					s.emit(i, i+n, "PLACE", "", "", "place-context", "", n == 1)
+					s.emit(i, i+n, "PLACE", "", "", MethodPlaceContext, "", n == 1)
 					i += n
 					continue
 				case "ORG": // "Hercules Manager Coleman McDonough"
-					s.emit(i, i+n, "ORG", "", "", "org-context", "", false)
+					s.emit(i, i+n, "ORG", "", "", MethodOrgContext, "", false)
 					i += n
 					continue
 				}
 			}
 			if n == 1 && title == "" && !s.caps && (s.theName(i) || s.modifierName(i)) {
-				method = "the-guess" // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
+				method = MethodTheGuess // "the Mechel incident", "a Chiadzwa diamond deal": kept only when coreference confirms it
+			}
+			if n == 1 && title == "" && method == MethodNameRun && particleName(t.text) && !(i > 0 && s.capWord(i-1)) {
+				// "al-Shabaab", "al-Qa,ida", "al-Jazeera": a bare transliterated
+				// name with a lower-case particle is a group or an outlet far
+				// more often than a person; a fuller name in the cable retypes it
+				s.emit(i, i+1, "ORG", "", "", MethodParticleGroup, "", true)
+				i++
+				continue
+			}
+			if n > 1 && title == "" && method == MethodNameRun && !s.caps && !s.is(i, fFirstName) && s.is(i+n-1, fWord) && !s.personEvidence(i+n-1) && !s.innerParticle(i, i+n) && !s.initialsIn(i, i+n) {
+				method = MethodBareName // "Thor Leader", "Kroll Report": a run ending in an English noun, with no evidence
+			}
+			if n == 1 && title == "" && method == MethodNameRun && !s.is(i, fFirstName) && !s.personEvidence(i) {
+				method = MethodBareName // kept only when coreference or a second piece of evidence confirms it
 			}
 			s.emit(i, i+n, "PERSON", "", "", method, title, weak)
 			title = ""
@@ -464,7 +496,7 @@ func (s *scanner) segment(a, b int) {
 		}
 		// "the West", "the North"
 		if s.is(i, fDirection) && i > 0 && s.keys[i-1] == "the" && !s.caps && (i+1 >= b) {
-			s.emit(i, i+1, "PLACE", "", "", "direction", "", false)
+			s.emit(i, i+1, "PLACE", "", "", MethodDirection, "", false)
 		}
 		i++
 	}
@@ -531,8 +563,8 @@ func (s *scanner) unknownWord(i int) bool {
 	if !s.caps && camelAbbrev(t.text) {
 		return false // PolMil, EconOff, MinPet
 	}
-	if !s.caps && !t.allCaps && s.compoundWord(k) {
-		return false // Roadmaps, Counterdrug
+	if (!s.caps && !t.allCaps || s.caps && len(k) >= 9) && s.compoundWord(k) {
+		return false // Roadmaps, Counterdrug; in capitals POLICYMAKERS, COUNTERNARCOTICS
 	}
 	if religions[k] {
 		return false // "in Islam": a faith, not a place or a person
@@ -553,27 +585,24 @@ func (s *scanner) unknownWord(i int) bool {
 
 // religions are never names by themselves (inside a name they may be: "Saif
 // al-Islam").
-var religions = setOf(`islam christianity judaism buddhism hinduism zoroastrianism sikhism shiism sunnism`)
+var religions = cueList("religions")
 
 // combiningPrefixes start capitalized compounds that stay whole: "Inter-American
 // Development Bank", "Pan-American Highway", "Trans-Caspian".
-var combiningPrefixes = setOf(`inter pan trans intra sub`)
+var combiningPrefixes = cueList("combining_prefixes")
 
 // romanNumerals end a regnal name: "Abdullah II".
-var romanNumerals = setOf(`II III IV VI VII VIII IX XI XII XIII XIV XV XVI`)
+var romanNumerals = cueList("roman_numerals")
 
 // orgCues before a name make it an organization: "state oil company
 // Sonangol", "daily newspaper Liberte", "shipbuilder Izar".
-var orgCues = setOf(`monopoly paper company companies firm firms parastatal conglomerate corporation newspaper newspapers daily weekly magazine tabloid
-broadcaster channel network outlet website shipbuilder manufacturer producer contractor subcontractor operator airline carrier
-consortium bank insurer distributor exporter importer supplier retailer automaker carmaker group holding telecom utility agency
-subsidiary concern sponsor cooperative cooperatives mouthpiece mouthpieces processor processors`)
+var orgCues = cueList("org_cues")
 
 // appositiveLinks may follow an organization cue before the name's comma.
-var appositiveLinks = setOf(`under in called named known`)
+var appositiveLinks = cueList("appositive_links")
 
 // mediaHeads after a name make it an outlet: "VEA newspaper".
-var mediaHeads = setOf(`newspaper daily weekly magazine tabloid`)
+var mediaHeads = cueList("media_heads")
 
 // orgCue: the name [i, j) follows an organization cue word written in lower
 // case (any case in capitals), or precedes a media head.
@@ -621,25 +650,19 @@ func (s *scanner) orgCue(i, j int) bool {
 
 // orgTails after a name (in lower case) make it a company: "Acima supermarket
 // chain", "Wana, the company's telecommunications subsidiary".
-var orgTails = setOf(`subsidiary subsidiaries chain conglomerate affiliate monopoly franchise retailer brand operator firm company
-employees executives shareholders headquarters poll polls pollster`)
+var orgTails = cueList("org_tails")
 
 // placeCues after a single unknown name make it a place: "the Marange fields".
-var placeCues = setOf(`fields field region area district province valley river mountains village villages town township county
-oasis basin plain plains plant refinery mine mines airport airbase reactor dam port`)
+var placeCues = cueList("place_cues")
 
 // geoNouns are the placeCues that also follow a two-word name: "the Arakan
 // Yoma mountains".
-var geoNouns = setOf(`mountains valley river region province district basin plain plains oasis county`)
+var geoNouns = cueList("geo_nouns")
 
 // foreignHeads start an organization's name in French, Spanish, Portuguese,
 // Italian or transliterated Arabic/Persian: "Conseil de la Nation", "Partido
 // Justicialista", "Comando Maisanta", "Majlis al-Shura".
-var foreignHeads = setOf(`conseil consejo conselho consiglio comando comite comité partido parti partito frente front assemblee assemblée asamblea
-assembleia camara câmara chambre congreso tribunal corte cour ministerio ministère ministere direccion dirección direction
-secretaria secretaría agence agencia banco banque fundacion fundación fondo instituto institut movimiento mouvement movimento
-union unión unione alianza alliance confederacion confederación federacion federación sindicato majlis jamaat jamiat jamiyat hizb harakat
-tehreek tehrik sazman bonyad coordinadora coordinacion coordinación comision comisión`)
+var foreignHeads = cueList("foreign_heads")
 
 // foreignOrg: the length of a head-first name at i: the head, then names and
 // particles ("de la"), up to six words; in capitals only words that are not
@@ -669,7 +692,7 @@ func (s *scanner) foreignOrg(i, b int) int {
 }
 
 // personalTitles are honorifics that name only a person: "Empress Farah".
-var personalTitles = setOf(`king queen prince princess empress emperor shah sheikh shaykh sheik emir amir sultan crown mr mrs ms dr madame monsignor pope`)
+var personalTitles = cueList("personal_titles")
 
 func personalTitle(title string) bool {
 	_, last, n := fieldEnds(title)
@@ -677,9 +700,92 @@ func personalTitle(title string) bool {
 	return n > 0 && personalTitles[string(appendKey(kbuf[:0], strings.TrimSuffix(last, ".")))]
 }
 
+// MethodCompanySuffix: one word ending as company names do (companySuffix).
+
+// companySuffix: a word of six letters or more ending in -bank, -neft,
+// -prom, -gaz or -energo: Sberbank, Priorbank, Rosneft, Gazprom, Naftogaz.
+func companySuffix(k string) bool {
+	if len(k) < 6 {
+		return false
+	}
+	for _, suf := range [...]string{"bank", "neft", "prom", "gaz", "energo"} {
+		if strings.HasSuffix(k, suf) && len(k) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// MethodAcronymGuess: an acronym no list knows and no cue types; coreference
+// keeps it only when it is listed beside a body ("Podemos and MNR").
+
+// innerParticle: a name particle inside [i, j): "Usama Bin Laden", "Roberto
+// de La Cruz" (a person's patronymic or nobiliary particle).
+func (s *scanner) innerParticle(i, j int) bool {
+	for t := i + 1; t < j-1; t++ {
+		if s.is(t, fParticle) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsIn: initials before the last word of [i, j): "A.Q. Khan", "M. K. Gandhi".
+func (s *scanner) initialsIn(i, j int) bool {
+	for t := i; t < j-1; t++ {
+		w := s.toks[t].text
+		if len(w) == 1 && t+1 < j && s.toks[t+1].text == "." || strings.Count(w, ".") >= 1 && letters(w) <= 3 && letters(w) == len(w)-strings.Count(w, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymOrgAfter: words after an unknown acronym that only a body takes.
+var acronymOrgAfter = cueList("acronym_org_after")
+
+// particleName: the word starts with a lower-case Arabic article joined by a
+// hyphen: al-Shabaab, el-Nour, ud-Dawa.
+func particleName(w string) bool {
+	return len(w) > 4 && (w[:3] == "al-" || w[:3] == "el-" || w[:3] == "ud-" || w[:3] == "ad-" || w[:3] == "as-" || w[:3] == "an-")
+}
+
+// personEvidence: a verb of speech after the word ("Iglesias said",
+// "Morgan noted her belief"), or one of the verbs and prepositions that take
+// a person before it ("told Iglesias", "according to Nabhan", "met with X").
+func (s *scanner) personEvidence(i int) bool {
+	j := i + 1
+	if i > 0 && s.word(i-1) && (personBefore[s.keys[i-1]] || personObjects[s.keys[i-1]]) {
+		return true
+	}
+	if i > 1 && s.word(i-2) && s.word(i-1) && (s.keys[i-2] == "according" && s.keys[i-1] == "to" || s.keys[i-2] == "met" && s.keys[i-1] == "with") {
+		return true
+	}
+	if j < len(s.toks) && s.toks[j].kind == tPunct && s.toks[j].text == "," {
+		return j+1 < len(s.toks) && s.word(j+1) && (s.keys[j+1] == "who" || s.keys[j+1] == "whose") // "Mendrak, who said"
+	}
+	if j < len(s.toks) && s.word(j) && (speechVerbs[s.keys[j]] || personAfter[s.keys[j]] || personCues[s.keys[j]]) {
+		return true
+	}
+	if j+1 < len(s.toks) && s.word(j) && s.word(j+1) && (s.keys[j] == "also" || s.keys[j] == "then" || s.keys[j] == "later" || s.keys[j] == "has" || s.keys[j] == "had") && speechVerbs[s.keys[j+1]] {
+		return true
+	}
+	if j < len(s.toks) && s.toks[j].kind == tPoss && j+1 < len(s.toks) && s.word(j+1) && !s.toks[j+1].cap {
+		return true // "Allawi's list", "Chavez's speech"
+	}
+	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
+		return true // "the Saddam regime", "a Lula government"
+	}
+	return false
+}
+
+// personAfter and personBefore: verbs that take a person as subject or object.
+var personAfter = cueList("person_after")
+var personHeads = cueList("person_heads")
+var personBefore = cueList("person_before")
+
 // speechVerbs after a name in capitals make it a person's.
-var speechVerbs = setOf(`said says stated states claimed claims alleged alleges asserted asserts told noted added explained disagreed agreed argued
-warned insisted described mentioned commented observed replied confided`)
+var speechVerbs = cueList("speech_verbs")
 
 // capsSurname: in capitals, the English word at j ends a person's name when
 // a comma, a possessive or a verb of speech follows.
@@ -688,23 +794,25 @@ func (s *scanner) capsSurname(j int) bool {
 	if s.is(j, fCapsStop) || s.is(j, fTitle) || s.is(j, fOrgHead) || s.is(j, fPlaceHead) || s.is(j, fDirection) || s.is(j, fDemonym) || s.is(j, fNonEnt) || s.is(j, fPhrase) || len(k) < 4 {
 		return false
 	}
+	if len(k) > 5 && strings.HasSuffix(k, "ed") || speechVerbs[k] {
+		return false // "TSVANGIRAI PROFESSED, ...": a verb after the name, not a surname
+	}
 	if j+1 >= len(s.toks) {
 		return false
 	}
 	nt := &s.toks[j+1]
-	return nt.text == "," || nt.kind == tPoss || (s.word(j+1) && speechVerbs[s.keys[j+1]])
+	return nt.text == "," || nt.text == ")" || nt.kind == tPoss || (s.word(j+1) && (speechVerbs[s.keys[j+1]] || s.keys[j+1] == "and"))
 }
 
 // facilityHeads end the name of a building: "Old Mutare Mission Hospital".
-var facilityHeads = setOf(`hospital mortuary clinic hotel mosque shrine temple cathedral cemetery`)
+var facilityHeads = cueList("facility_heads")
 
 // agencyWords name what an "X Administration" administers: "Tax
 // Administration", "Food and Drug Administration" (not a president's name).
-var agencyWords = setOf(`tax customs revenue maritime aviation transportation food drug veterans highway traffic port ports prison prisons
-railway railways road roads civil space nuclear`)
+var agencyWords = cueList("agency_words")
 
 // broadcastHeads after a nationality name a broadcaster: "Croatian Radio".
-var broadcastHeads = setOf(`radio television`)
+var broadcastHeads = cueList("broadcast_heads")
 
 // properBefore: a word in [i, h) is a proper name (not English, not a modifier).
 func (s *scanner) properBefore(i, h int) bool {
@@ -785,9 +893,14 @@ func (s *scanner) personRun(i, b int) int {
 			}
 		}
 		if s.caps && s.is(j, fWord) && !s.is(j, fFirstName) {
+			if j >= i+2 && s.toks[j-1].text == "." && len(s.toks[j-2].text) == 1 && !s.is(j, fCapsStop) && !speechVerbs[k] {
+				j++ // "SUSAN E. RICE": after an initial, the surname, English word or not
+				words++
+				break
+			}
 			// "DOUGLAS BRAVO, A FORMER ...", "HERMA MARKSMAN STATED": an English
 			// word as the surname after a name, before a comma, 'S or a verb of speech
-			if j == i+1 && !s.is(i, fWord) && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
+			if (j == i+1 && !s.is(i, fWord) || j == i+2 && !s.is(i, fWord) && !s.is(i+1, fWord)) && !(i > 0 && s.toks[i-1].end == s.toks[i].start && s.toks[i-1].text == "-") {
 				if s.capsSurname(j) {
 					j++
 					words++
@@ -796,7 +909,8 @@ func (s *scanner) personRun(i, b int) int {
 			break
 		}
 		if j > i {
-			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || (s.caps && p.method == "list:places")) {
+			if n, p := s.phraseAt(j, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || (s.caps && p.method == "list:places")) &&
+				!(n == 1 && j == i+1 && p.typ == "ORG" && s.is(i, fFirstName) && !t.allCaps && !s.capWord(j+1)) { // "Alfredo Rada": a surname that a list knows as a body
 				break
 			}
 		}
@@ -894,7 +1008,8 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		}
 		if weakHeads[k] && !of {
 			prev := s.keys[h-1]
-			if h == i+1 && !(x.demonyms[prev] && broadcastHeads[k] && !s.caps && s.toks[h].cap) && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
+			placeGroup := k == "group" && !x.demonyms[prev] && (x.phrases[prev].typ == "PLACE" || !x.words[prev] && !isAcronym(s.toks[h-1].text)) && s.toks[h].cap // "Rio Group", "Visegrad Group", "Alfa Group": a forum or a company
+			if h == i+1 && !placeGroup && !(x.demonyms[prev] && broadcastHeads[k] && !s.caps && s.toks[h].cap) && (x.demonyms[prev] || x.phrases[prev].isSet() || isAcronym(s.toks[h-1].text) || (!x.words[prev] && !orgModifiers[prev])) {
 				continue // "Russian Government", "INL Office", "U.S. Office"
 			}
 		}
@@ -919,10 +1034,10 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 }
 
 // genericFirst words make a two-word capitals "organization" generic.
-var genericFirst = setOf(`political executive party new single ruling opposition governing main other`)
+var genericFirst = cueList("generic_first")
 
 // partyHeads end a party's or movement's name.
-var partyHeads = setOf(`party front movement league union alliance congress society`)
+var partyHeads = cueList("party_heads")
 
 // andInName: "and" at h joins words of one name ("Justice and Development
 // Party"), not two names ("Afghanistan and Coalition Forces").
@@ -973,6 +1088,9 @@ func (s *scanner) ofTail(h, b int) int {
 			if n, p := s.phraseAt(e+1, b); n > 0 && (p.typ == "ORG" || p.method == "geo:country" || p.method == "list:places") && s.keys[e-1] != "of" {
 				break // "Ministry of Finance and Russia"
 			}
+			if !s.is(e+1, fWord) && !s.is(e+1, fOrgModifier) && !s.capWord(e+2) && !(s.toks[e+1].joined && joinedWords(s.x, s.keys[e+1])) {
+				break // "Bank of China and Dresdner": a second body's one-word name, not a field of the first
+			}
 			ands++
 			e++
 			continue
@@ -1002,7 +1120,7 @@ func adjectival(w string) bool {
 	return false
 }
 
-var genericPlurals = setOf(`forces services parties partners groups companies organizations ministries agencies`)
+var genericPlurals = cueList("generic_plurals")
 
 // allWords: tokens [i, h) are all English words.
 func allWords(s *scanner, i, h int) bool {
@@ -1015,21 +1133,13 @@ func allWords(s *scanner, i, h int) bool {
 }
 
 // cityHeads make an institution of a city's name: "TEHRAN UNIVERSITY".
-var cityHeads = setOf(`university college institute academy radio television club`)
+var cityHeads = cueList("city_heads")
 
 // docNouns end an organization's "of" part: "Department of Defense Policy".
-var docNouns = setOf(`directors trustees governors policy policies program programme plan plans strategy initiative treaty agreement convention resolution report
-conference summit meeting talks dialogue project act law bill decree protocol framework review round process mechanism estimate`)
+var docNouns = cueList("doc_nouns")
 
 // orgModifiers may sit before an organization head in all-capitals text.
-var orgModifiers = setOf(`national central supreme federal international state people's peoples popular democratic revolutionary islamic communist
-liberal socialist united general foreign defense defence security oil petroleum economic development armed air military police public high
-higher trade business commerce human rights civil social labor labour workers women's youth student students electoral constitutional
-administrative religious catholic orthodox muslim party council south north east west new american african arab european world
-free independent republican conservative progressive green radical civic justice unity reform liberation patriotic christian
-intelligence interior finance energy education health agriculture environment industry industries industrial agency mining gas
-investment development bank monetary reserve regional provincial municipal city district presidential parliamentary executive
-legislative judicial appeals court criminal investigative special anti-corruption civilian political participation`)
+var orgModifiers = cueList("org_modifiers")
 
 // placeSpan: a name ending in a place head word ("Rivers State", "Kandahar
 // Airfield"), or a direction before a known place ("Northern Nigeria").
@@ -1075,7 +1185,7 @@ func (s *scanner) placeSpan(i, b int) (int, string) {
 }
 
 // wordPrefixes may start a hyphenated English word: "non-governmental".
-var wordPrefixes = setOf(`non anti pro co ex multi inter intra post pre self semi sub counter cross mid over under`)
+var wordPrefixes = cueList("word_prefixes")
 
 // joinedWords: the key is English words (or prefixes) joined by hyphens or
 // slashes, each of two letters or more: "non-governmental", "request/objectives".

@@ -163,6 +163,14 @@ func scanWord(s string, i int) (int, uint8) {
 				continue
 			}
 		}
+		// a comma typed for an apostrophe (the cables' transmission turned
+		// many ’ into ,): "Iraq,s", "can,t", "al-Qa,ida"; only between
+		// letters and before at most three letters, so lists keep their commas
+		if r == ',' && j > i && isLetter(rune(s[j-1])) && commaApostrophe(s, j+1) {
+			acc |= asciiClass['\'']
+			j++
+			continue
+		}
 		// abbreviation dots: U.S. U.K. D.C. (single letters)
 		if r == '.' && j-i >= 1 && isSingleLetterBefore(s, i, j) {
 			r2, _ := runeAt(s, j+1)
@@ -193,9 +201,22 @@ func isSingleLetterBefore(s string, i, j int) bool {
 	return j-i >= 2 && s[j-2] == '.'
 }
 
+// commaApostrophe: one to three ASCII letters start at k, and no letter or
+// digit follows them.
+func commaApostrophe(s string, k int) bool {
+	e := k
+	for e < len(s) && e-k <= 3 && (s[e]|0x20 >= 'a' && s[e]|0x20 <= 'z') {
+		e++
+	}
+	if e == k || e-k > 3 {
+		return false
+	}
+	return e == len(s) || asciiClass[s[e]]&cAlnum == 0 && s[e] < utf8.RuneSelf
+}
+
 func possStart(w string) int {
 	n := len(w)
-	if n > 2 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] == '\'' {
+	if n > 2 && (w[n-1] == 's' || w[n-1] == 'S') && (w[n-2] == '\'' || w[n-2] == ',') {
 		return n - 2
 	}
 	if n > 4 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-4:n-1] == "\u2019" {

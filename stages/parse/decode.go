@@ -41,6 +41,7 @@ type PageMeta struct {
 	References     []string
 	SourceFormat   string // cablegate-html, text, plusd, csv, jsonl
 	Partial        bool   // the page says the record is a partial extract
+	BadDate        string // the container's creation date as written, when it is not a date
 }
 
 // Decode turns a document into cable text (UTF-8, "\n" line ends) and the
@@ -171,6 +172,8 @@ func decodeJSON(b []byte) (string, PageMeta, error) {
 	meta.Classification = strings.TrimSpace(rec.Classification)
 	if t, ok := parseRecordDate(rec.Date); ok {
 		meta.Created, meta.CreatedSource = t, "csv"
+	} else if strings.TrimSpace(rec.Date) != "" {
+		meta.BadDate = strings.TrimSpace(rec.Date)
 	}
 	for r := range strings.SplitSeq(rec.References, ",") {
 		if r = strings.TrimSpace(r); r != "" {

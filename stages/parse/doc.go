@@ -27,6 +27,12 @@
 // paragraphs. Text before the first number and headings are paragraphs with
 // n 0. Body is the cleaned text from after the header fields to the end.
 //
+// Fields reads a fragment (a TAGS line, a REF block, a signature) with no
+// routing header or classification line needed; header fields run
+// together on one line are split at their labels before they are read.
+// Creation years outside MinYear-MaxYear (1950-2030) are errors, and a
+// date never rewrites the reference id the container gives.
+//
 // The parser is a set of hand-written line scanners (no regexp): it is on
 // the hot path of the pipeline and runs well above 100 MB/s per core.
 // Lookup tables (routing indicators, TAGS) are generated from the cablemap

@@ -46,6 +46,9 @@ func parseDTG(line string) (dtg, bool) {
 	if len(y) == 2 {
 		year = expandYear(year)
 	}
+	if !yearInRange(year) {
+		return dtg{Prec: "year"}, false // a DTG, but not a date to trust
+	}
 	day, hh, mm := atoi(g[0:2]), atoi(g[2:4]), atoi(g[4:6])
 	if day < 1 || day > 31 || hh > 24 || mm > 59 {
 		return dtg{}, false

@@ -55,6 +55,9 @@ func parseEO(rest string) (order, date, text string) {
 	if r == "" {
 		return order, "", ""
 	}
+	if d, ok := compactDate(r); ok {
+		return order, d, ""
+	}
 	// a date anywhere early on the line: MM/DD/YYYY or MM/DD/YY
 	if d, at, ok := findSlashDate(r); ok {
 		date = d
@@ -104,14 +107,15 @@ func findSlashDate(s string) (iso string, at int, ok bool) {
 		for j < len(s) && isDigit(s[j]) {
 			j++
 		}
-		if j-i > 2 || j >= len(s) || s[j] != '/' {
+		if j-i > 2 || j >= len(s) || s[j] != '/' && s[j] != '-' {
 			continue
 		}
+		sep := s[j]
 		k := j + 1
 		for k < len(s) && isDigit(s[k]) {
 			k++
 		}
-		if k-j-1 < 1 || k-j-1 > 2 || k >= len(s) || s[k] != '/' {
+		if k-j-1 < 1 || k-j-1 > 2 || k >= len(s) || s[k] != sep {
 			continue
 		}
 		l := k + 1
@@ -151,4 +155,39 @@ func parseLongDate(s string) (string, bool) {
 		return time.Date(atoi(f[2]), time.Month(m+1), atoi(f[0]), 0, 0, 0, 0, time.UTC).Format("2006-01-02"), true
 	}
 	return "", false
+}
+
+// declPrefix reports a declassification line standing without its E.O.
+// label ("DECL: 11/22/2012", "DECL 11/22/12") and returns the text after
+// "DECL".
+func declPrefix(line string) (string, bool) {
+	s := trimLeftSpTab(line)
+	if !asciiHasPrefixFold(s, "DECL") || len(s) < 6 {
+		return "", false
+	}
+	r := s[4:]
+	if r[0] != ':' && r[0] != ' ' {
+		return "", false
+	}
+	r = strings.TrimLeft(r, ": \t")
+	if r == "" || !isDigit(r[0]) && !asciiHasPrefixFold(r, "OADR") {
+		return "", false
+	}
+	return r, true
+}
+
+// compactDate reads a YYYYMMDD declassification date ("DECL: 20121122").
+func compactDate(s string) (string, bool) {
+	if len(s) < 8 || !allDigits(s[:8]) || len(s) > 8 && isDigit(s[8]) {
+		return "", false
+	}
+	y, m, d := atoi(s[:4]), atoi(s[4:6]), atoi(s[6:8])
+	if y < 1950 || y > 2099 || m < 1 || m > 12 || d < 1 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
 }

@@ -90,6 +90,8 @@ type headerState struct {
 	list *[]schemas.Addressee // current TO or INFO list, for continuation lines
 	excl bool                 // in an XMT block
 	zny  string               // classification from the ZNY line (CCCCC -> CONFIDENTIAL)
+	// badDTG is a date-time group line whose year is out of range
+	badDTG string
 }
 
 // znyLevel maps the ZNY line's security letters to a classification.
@@ -117,6 +119,9 @@ func (h *headerState) headerLine(c *schemas.Cable, line string, dt *dtg, de *deL
 	if s == "" {
 		h.list = nil
 		return
+	}
+	if isPageLine(s) {
+		return // "PAGE 02 STATE 123456 291400Z": a page break, not an addressee
 	}
 	switch {
 	case strings.HasPrefix(s, "VZCZC"):
@@ -160,6 +165,12 @@ func (h *headerState) headerLine(c *schemas.Cable, line string, dt *dtg, de *deL
 	if dt.Time.IsZero() {
 		if d, ok := parseDTG(s); ok {
 			*dt = d
+			h.list = nil
+			return
+		} else if d.Prec == "year" {
+			if h.badDTG == "" {
+				h.badDTG = s
+			}
 			h.list = nil
 			return
 		}

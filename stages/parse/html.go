@@ -142,6 +142,8 @@ func readMetaTable(page string, meta *PageMeta) {
 		case "created":
 			if tm, err := time.Parse("2006-01-02 15:04", v); err == nil {
 				meta.Created, meta.CreatedSource = tm, "page"
+			} else if v = strings.TrimSpace(v); v != "" {
+				meta.BadDate = v
 			}
 		case "released":
 			if tm, err := time.Parse("2006-01-02 15:04", v); err == nil {

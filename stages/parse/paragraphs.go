@@ -252,11 +252,20 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		if c, ok := cutInstruction(cand); ok && c != "" {
 			cand = c
 		}
+		// an end marker glued before the name: "END COMMENT THORNE"
+		if c := cutEndMarker(cand); c != cand && c != "" && isSignerName(c) {
+			cand, before = c, "."
+		}
 		if b, ok := dropInstructionLine(before); ok {
 			before = b
 		}
 		if !isSignerName(cand) || (before != "" && !endsSentence(before) && !endsWithURL(before)) {
-			break
+			// the name glued after a link: "...Website at: http://... SMITH"
+			w := t[strings.LastIndexAny(t, "\n ")+1:]
+			if len(signers) > 0 || len(w) < 2 || !isUpper(w[0]) || !isSignerName(w) || notSignerWord[strings.ToUpper(w)] || !endsWithURL(t[:len(t)-len(w)]) {
+				break
+			}
+			cand, before = w, t[:len(t)-len(w)]
 		}
 		signers = append([]string{strings.TrimSpace(cand)}, signers...)
 		p.Text = strings.TrimSpace(before)
@@ -265,6 +274,38 @@ func takeSigners(paras []schemas.Paragraph) ([]schemas.Paragraph, []string) {
 		paras = paras[:len(paras)-1]
 	}
 	return paras, signers
+}
+
+// lastLineSigner returns the last line of body and its name when that
+// line holds only a surname or two ("AGUIRRE", "Aguirre", "DE LA CRUZ"):
+// capitals or one capitalized word, no full stop, not a word of the text
+// (a marking, a function word, an office title), with text above it.
+func lastLineSigner(body []string) (int, string) {
+	i := len(body) - 1
+	for i >= 0 && isBlank(body[i]) {
+		i--
+	}
+	if i <= 0 {
+		return 0, ""
+	}
+	t := strings.TrimSpace(body[i])
+	if len(t) < 3 || strings.HasSuffix(t, ".") || !isSignerName(t) || isRedacted(t) || isTitleWord(t) {
+		return 0, ""
+	}
+	if _, _, _, _, ok := paraStart(t); ok {
+		return 0, ""
+	}
+	ws := strings.Fields(t)
+	caps := isAllUpper(t) && hasUpper(t)
+	if !caps && (len(ws) != 1 || isAllUpper(t[1:])) {
+		return 0, ""
+	}
+	for _, w := range ws {
+		if notSignerWord[strings.ToUpper(w)] {
+			return 0, ""
+		}
+	}
+	return i, t
 }
 
 // lastSentenceTail splits "...meetings. Burns" into the tail after the last
@@ -315,7 +356,41 @@ func isSignerName(s string) bool {
 	case "END", "END SUMMARY", "END COMMENT", "END TEXT", "SIPDIS", "NNNN", "BT":
 		return false
 	}
+	if notSignerWord[strings.ToUpper(strings.TrimRight(ws[0], "."))] {
+		return false
+	}
 	return true
+}
+
+// notSignerWord are words that end a paragraph's last line or stand under
+// it without being a name ("The", a marking, a drafting line): never a
+// signer, nor the first word of one.
+var notSignerWord = map[string]bool{
+	"THE": true, "A": true, "AN": true, "AND": true, "OR": true, "BUT": true, "OF": true, "TO": true,
+	"IN": true, "ON": true, "AT": true, "FOR": true, "WITH": true, "BY": true, "FROM": true, "AS": true,
+	"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "WE": true, "HE": true, "SHE": true,
+	"IT": true, "THEY": true, "THIS": true, "THAT": true, "THESE": true, "NOT": true, "NO": true,
+	"NOTE": true, "COMMENT": true, "DRAFTED": true, "CLEARED": true, "APPROVED": true, "MINIMIZE": true,
+	"CONSIDERED": true, "THANKS": true, "REGARDS": true, "UNCLASSIFIED": true, "CONFIDENTIAL": true,
+	"SECRET": true, "LIMITED": true, "OFFICIAL": true, "SENSITIVE": true, "NOFORN": true, "UNCLAS": true,
+	"PAGE": true, "SECTION": true, "ENDS": true, "STATE": true, "PARA": true, "PARAS": true, "REF": true,
+	"REFTEL": true, "SEPTEL": true, "SUMMARY": true, "BEGIN": true, "TEXT": true, "QUOTE": true,
+	"UNQUOTE": true, "ACTION": true, "INFO": true, "XMT": true, "GDS": true, "OADR": true, "DECL": true,
+	"END": true, "MINIMIZED": true,
+}
+
+// cutEndMarker removes an end marker or a minimize notice opening cand
+// ("END COMMENT THORNE", "End List. DERSE", "MINIMIZE CONSIDERED SHANNON").
+func cutEndMarker(cand string) string {
+	for _, p := range [...]string{"END COMMENT", "END SUMMARY", "END TEXT", "END LIST", "END NOTE", "END QUOTE", "END CABLE", "MINIMIZE CONSIDERED", "MINIMIZED CONSIDERED"} {
+		if asciiHasPrefixFold(cand, p) {
+			r := strings.TrimLeft(cand[len(p):], ".:")
+			if r == "" || r[0] == ' ' || r[0] == '\n' {
+				return strings.TrimSpace(r)
+			}
+		}
+	}
+	return cand
 }
 
 // isInstruction reports a classification instruction written next to the
@@ -374,7 +449,20 @@ func endsWithURL(s string) bool {
 // It returns len(body) when there are none.
 func layoutTail(body []string) int {
 	k := len(body)
-	for i := len(body) - 1; i >= 0; i-- {
+	// an operator's note closes some telegrams after the signature
+	// ("NOTE BY OC/T: NOT PASSED TO ..."), on one line or several
+	for i, seen := len(body)-1, 0; i >= 0 && seen < 8; i-- {
+		t := strings.TrimSpace(body[i])
+		if t == "" {
+			continue
+		}
+		seen++
+		if strings.HasPrefix(t, "NOTE BY OC") || strings.HasPrefix(t, "Note by OC") {
+			k = i
+			break
+		}
+	}
+	for i := k - 1; i >= 0; i-- {
 		t := strings.TrimSpace(body[i])
 		if t == "" || ruleByte[t[0]] && isRule(t) {
 			continue
@@ -389,7 +477,7 @@ func layoutTail(body []string) int {
 
 func isLayoutLine(t string) bool {
 	switch t {
-	case "NNN", "NNNN", "BT":
+	case "NNN", "NNNN", "BT", "<< END OF DOCUMENT >>", "<<END OF DOCUMENT>>":
 		return true
 	}
 	if strings.HasPrefix(t, "Declassified/Released ") || strings.HasPrefix(t, "Systematic Review ") && isDigit(t[len(t)-1]) {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"html"
 	"strings"
 
 	"github.com/cablewire/cablewire/schemas"
@@ -28,11 +29,14 @@ func parseDoc(doc schemas.Document) (schemas.Cable, error) {
 	if meta.RefID == "" {
 		meta.RefID = doc.RefID
 	}
-	c := parseText(text, &meta)
+	c, dp := parseCable(text, &meta)
 	c.ContentHash = doc.Hash
 	c.Source = doc.Source
 	if c.RefID == "" {
 		return schemas.Cable{}, notCable("no reference id")
+	}
+	if why := dp.reason(c.Created); why != "" {
+		return schemas.Cable{}, notCable(why)
 	}
 	if c.Created.IsZero() {
 		return schemas.Cable{}, notCable("no creation date")
@@ -52,7 +56,45 @@ func Fields(text string) (c schemas.Cable) {
 			c = schemas.Cable{}
 		}
 	}()
-	return parseText(normalizeText([]byte(text)), &PageMeta{})
+	return fields(text)
+}
+
+// fields is Fields without the recover, so fuzzing sees any panic.
+func fields(text string) schemas.Cable {
+	if strings.Contains(text, "</a>") || strings.Contains(text, "</A>") || strings.Contains(text, "<br") {
+		text = htmlText(text) // a piece of a cablegate page's <pre> block, links and all
+	}
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text) // "&#8217;" in text copied from a page
+	}
+	var meta PageMeta
+	text = fragmentRefID(text, &meta)
+	return parseText(normalizeText([]byte(text)), &meta)
+}
+
+// fragmentRefID takes a fragment's own reference id from a first line
+// that holds only the id ("09STATE5678", "Reference ID: 09STATE5678"), so
+// the fragment's year dates the ids its REF block writes without one; it
+// returns the text without that line.
+func fragmentRefID(text string, meta *PageMeta) string {
+	s := strings.TrimLeft(text, " \t\r\n")
+	line, rest, _ := strings.Cut(s, "\n")
+	l := strings.TrimSpace(line)
+	for _, p := range []string{"REFERENCE ID:", "REFERENCE ID", "REF_ID:", "REFID:"} {
+		if asciiHasPrefixFold(l, p) {
+			l = strings.TrimSpace(l[len(p):])
+			break
+		}
+	}
+	if len(l) < 5 || len(l) > 40 || strings.IndexByte(l, ' ') >= 0 || !isDigit(l[0]) || !isDigit(l[1]) {
+		return text
+	}
+	id := normalizeRefID(l)
+	if id == "" || !knownStations[stationOf(id)] {
+		return text
+	}
+	meta.RefID = id
+	return rest
 }
 
 // fieldKind is a header field that can open a line after the
@@ -67,6 +109,7 @@ const (
 	fieldRef
 	fieldClassBy
 	fieldCaveat
+	fieldDecl // a "DECL:" line without its E.O. label
 )
 
 // fieldStart reports which field a line opens and the text after its label.
@@ -88,9 +131,13 @@ func fieldStart(line string) (fieldKind, string) {
 		if r, ok := subjectPrefix(s); ok {
 			return fieldSubject, r
 		}
-	case 'R':
+	case 'R', 'P':
 		if r, ok := refPrefix(s); ok {
 			return fieldRef, r
+		}
+	case 'D':
+		if r, ok := declPrefix(s); ok {
+			return fieldDecl, r
 		}
 	case 'C':
 		if r, ok := classifiedByPrefix(s); ok {
@@ -108,7 +155,7 @@ func subjectPrefix(s string) (string, bool) {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			r := s[len(p):]
 			if r[0] == ':' || r[0] == ' ' || r[0] == '.' {
-				return strings.TrimLeft(r, ":. \t"), true
+				return strings.TrimLeft(r, ":.- \t"), true
 			}
 		}
 	}
@@ -118,6 +165,13 @@ func subjectPrefix(s string) (string, bool) {
 // parseText parses normalized cable text; meta carries the container's
 // hints (page table, csv columns) used only where the text is silent.
 func parseText(text string, meta *PageMeta) schemas.Cable {
+	c, _ := parseCable(text, meta)
+	return c
+}
+
+// parseCable is parseText that also says what was wrong with the dates
+// when the cable has no creation date to trust.
+func parseCable(text string, meta *PageMeta) (schemas.Cable, dateProblem) {
 	var c schemas.Cable
 	c.SourceFormat = meta.SourceFormat
 	c.IsPartial = meta.Partial
@@ -157,6 +211,9 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 			}
 			if _, _, _, _, ok := paraStart(l); ok {
 				break
+			}
+			if t := strings.TrimSpace(l); t != "" && (opensSummary(t) || looksLikeProse(t) || endsSentence(t) && t[len(t)-1] == '.' && strings.Count(t, " ") >= 2) {
+				break // a fragment of body text, not a routing header
 			}
 			headerEnd = i + 1
 		}
@@ -201,7 +258,14 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	if year == 0 && !meta.Created.IsZero() {
 		year = meta.Created.Year()
 	}
+	lines = splitRunOn(lines, fieldFrom)
+	lb.lines = lines
 	bodyFrom := readFields(&c, lines, fieldFrom, year)
+	if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+		if text, ok := bodyClassifiedBy(lines[bodyFrom:]); ok {
+			c.ClassifiedBy, c.ClassifiedByTitle, c.ClassificationReasons = parseClassifiedBy(text)
+		}
+	}
 
 	// 4. body: page and section lines, repeated markings and trailers removed.
 	lb.body = cleanBody(&c, lb.body[:0], lines[bodyFrom:], classIdx >= 0)
@@ -218,6 +282,20 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 	}
 	if c.Signers == nil {
 		paras, c.Signers = takeSigners(paras)
+	}
+	if c.Signers == nil {
+		// a surname alone on the last line, after a line that does not
+		// end a sentence (a list, "End Comment", a link, a minimize line)
+		if _, name := lastLineSigner(body[:layoutTail(body)]); name != "" && len(paras) > 0 {
+			// the name is the end of the last paragraph's text
+			p := &paras[len(paras)-1]
+			if t := strings.TrimRight(p.Text, " \n"); strings.HasSuffix(t, name) && len(t) > len(name) {
+				p.Text = strings.TrimSpace(t[:len(t)-len(name)])
+				c.Signers = []string{name}
+			} else if t == name && p.N == 0 {
+				paras, c.Signers = paras[:len(paras)-1], []string{name}
+			}
+		}
 	}
 	c.Paragraphs = paras
 	c.Body = joinBody(body)
@@ -274,30 +352,37 @@ func parseText(text string, meta *PageMeta) schemas.Cable {
 			}
 		}
 	}
-	return c
+	return c, dateProblem{dtg: hs.badDTG, meta: meta.BadDate}
 }
 
 func isCorrectedCopy(l string) bool {
 	return strings.Contains(l, "CORRECTED COPY") || strings.Contains(l, "C O R R E C T E D") || strings.Contains(l, "Corrected Copy")
 }
 
+// maxFieldLines bounds the lines one header field may take: a REF list
+// runs to a few dozen; a text made of bullets must not be read as one.
+const maxFieldLines = 200
+
+// maxRefText bounds the REF text read for cable ids (a long list is 2 KB).
+const maxRefText = 32 << 10
+
 // readFields reads the fields after the classification line (caveats,
 // E.O., TAGS, SUBJECT, REF, Classified By) and returns where the body
 // starts. Unlabelled lines among the fields (passing instructions such as
-// "STATE FOR INR/B") are skipped, not taken for the body.
+// "STATE FOR INR/B") are skipped, not taken for the body; so are handling
+// notices and page headers.
 func readFields(c *schemas.Cable, lines []string, from, year int) int {
 	bodyFrom := from
 	stray := 0
 	var refText strings.Builder
 	for i := from; i < len(lines); {
-		l := lines[i]
-		t := strings.TrimSpace(l)
+		t := trimDebris(lines[i])
 		if t == "" {
 			i++
 			continue
 		}
 		kind, rest := fieldStart(t)
-		if kind == fieldNone && isNoiseLine(t, true) {
+		if kind == fieldNone && (isNoiseLine(t, true) || noticeLine(t)) {
 			i++
 			continue
 		}
@@ -323,14 +408,33 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 			for _, x := range cav {
 				c.Caveats = appendCaveat(c.Caveats, x)
 			}
-		case fieldEO:
-			if c.EOOrder == "" {
-				c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+		case fieldEO, fieldDecl:
+			if c.EOOrder == "" && c.DeclDate == "" && c.DeclText == "" {
+				if kind == fieldDecl {
+					_, c.DeclDate, c.DeclText = parseEO("     " + rest)
+				} else {
+					c.EOOrder, c.DeclDate, c.DeclText = parseEO(rest)
+					if c.DeclDate == "" && c.DeclText == "" && j < len(lines) {
+						// "E.O. 12958: DECL:" with the date on the next line
+						if n := strings.TrimSpace(lines[j]); n != "" && isDigit(n[0]) && len(n) <= 12 {
+							_, c.DeclDate, c.DeclText = parseEO(rest[:5] + " " + n)
+							j++
+						}
+					}
+				}
 			}
 		case fieldTags:
 			var tb joiner
 			tb.init(rest)
-			for j < len(lines) && isTagContinuation(lines[j]) {
+			for j < len(lines) {
+				n := strings.TrimSpace(lines[j])
+				if n != "" && isNoiseLine(n, true) && j+1 < len(lines) && isTagContinuation(lines[j+1]) {
+					j++ // a page header inside the list
+					continue
+				}
+				if !isTagContinuation(lines[j]) {
+					break
+				}
 				if k, _ := fieldStart(lines[j]); k != fieldNone {
 					break
 				}
@@ -344,9 +448,21 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 		case fieldSubject, fieldRef, fieldClassBy:
 			var tb joiner
 			tb.init(rest)
-			for j < len(lines) {
-				n := strings.TrimSpace(lines[j])
-				if n == "" || isRule(n) {
+			for j < len(lines) && j-i < maxFieldLines {
+				n := trimDebris(lines[j])
+				if n == "" && kind == fieldRef {
+					// a blank line ends the list unless the next line
+					// goes on with its next bullet ("¶B. PARIS 7527")
+					k := j + 1
+					for k < len(lines) && isBlank(lines[k]) {
+						k++
+					}
+					if k < len(lines) && nextRefBullet(tb.String(), lines[k]) {
+						j = k
+						continue
+					}
+				}
+				if n == "" || isRule(n) || noticeLine(n) {
 					break
 				}
 				if isNoiseLine(n, true) {
@@ -362,6 +478,9 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 				if kind == fieldRef && looksLikeProse(n) {
 					break
 				}
+				if kind == fieldSubject && opensSummary(n) {
+					break
+				}
 				tb.add(n)
 				j++
 			}
@@ -372,13 +491,21 @@ func readFields(c *schemas.Cable, lines []string, from, year int) int {
 					c.Subject = cleanSubject(text)
 				}
 			case fieldRef:
+				if refText.Len()+len(text) > maxRefText {
+					break // REF lists are short; a huge one is not read past this
+				}
 				if refText.Len() > 0 {
 					refText.WriteString("; ")
 				}
 				refText.WriteString(text)
 			case fieldClassBy:
 				if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+					// an empty one ("Classified By: (U)" before the real
+					// one on the same line) leaves room for the next
 					c.ClassifiedBy, c.ClassifiedByTitle, c.ClassificationReasons = parseClassifiedBy(text)
+					if c.ClassifiedBy == "" && c.ClassificationReasons == "" {
+						c.ClassifiedByTitle = ""
+					}
 				}
 			}
 		}
@@ -406,7 +533,7 @@ func opensSummary(t string) bool {
 // the block.
 func looksLikeProse(s string) bool {
 	lower := 0
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if w[0] >= 'a' && w[0] <= 'z' {
 			lower++
 		}
@@ -420,13 +547,18 @@ func cleanSubject(s string) string {
 	s = normalizeSpaces(s)
 	if _, r, ok := leadingMarking(s); ok {
 		s = r
+	} else if k := strings.IndexByte(s, ')'); len(s) > 2 && s[0] == '(' && k > 0 && k < 12 {
+		if _, _, ok := leadingMarking(strings.ToUpper(s[:k+1])); ok {
+			s = strings.TrimSpace(s[k+1:])
+		}
 	}
 	if k := strings.LastIndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
-		if _, r, ok := leadingMarking(s[k:]); ok && r == "" {
+		// "(C)", or "(s)" on a lower-cased page
+		if _, r, ok := leadingMarking(strings.ToUpper(s[k:])); ok && r == "" {
 			s = strings.TrimSpace(s[:k])
 		}
 	}
-	return s
+	return trimDebris(s)
 }
 
 // isNoiseLine reports lines that are layout, not text: page lines
@@ -591,6 +723,13 @@ func resolveRefID(c *schemas.Cable, cl classLine, haveClass bool, de deLine, yea
 	}
 	if haveClass && year > 0 && !isRedacted(cl.Station) {
 		if id := canonRefID(year, cl.Station, cl.Serial); id != "" {
+			if hint != "" && hint[2:] == id[2:] {
+				// same station and serial: the dates only disagree on the
+				// year, and a date never rewrites the id the cable was
+				// filed under (a DTG saying 9999, a late-December DTG).
+				c.RefID = hint
+				return false
+			}
 			st := normalizeStation(cl.Station)
 			if headerStation != "" && st != headerStation &&
 				(deID != "" && deID != id || deID == "" && hint != "" && hint != id) &&
@@ -643,8 +782,8 @@ func findMarked(paras []schemas.Paragraph, word string) string {
 	for k := 0; k < len(paras); k++ {
 		t := paras[k].Text
 		at := markerAt(t, word)
-		if at < 0 {
-			if k+1 < len(paras) && paras[k].N == 0 && strings.EqualFold(strings.Trim(t, " :.-"), word) {
+		if heading := k+1 < len(paras) && paras[k].N == 0 && isMarkerHeading(t, word); at < 0 || heading {
+			if heading {
 				k++
 				t, at = paras[k].Text, 0
 			} else {
@@ -701,11 +840,34 @@ func markerAt(t, word string) int {
 		at = len(word)
 	case hasPrefixFold(t, beginMarker(word)):
 		at = len(beginMarker(word))
+	case len(t) > len(word)+5 && isLetter(t[0]):
+		// "INTRODUCTION AND SUMMARY:", "Background and summary."
+		head := t[:min(len(t), 40)]
+		if k := indexFoldASCII(head, " AND "+word); k > 0 && k+5+len(word) < len(head) && strings.IndexByte(":.-", head[k+5+len(word)]) >= 0 && wordCount(head[:k]) <= 2 {
+			at = k + 5 + len(word)
+		}
 	}
 	if at < 0 || at < len(t) && isLetter(t[at]) {
 		return -1
 	}
+	// "SUMMARY AND COMMENT:", "Summary and action request.", "SUMMARY
+	// (CONTINUED):": the words up to the colon belong to the marker
+	if rest := t[at:]; len(rest) > 4 && (asciiHasPrefixFold(rest, " AND ") || asciiHasPrefixFold(rest, " & ") || strings.HasPrefix(rest, " (")) {
+		if k := strings.IndexAny(rest, ":.-"); k > 0 && k < 32 && len(strings.Fields(rest[:k])) <= 4 {
+			at += k + 1
+		}
+	}
 	return at
+}
+
+// isMarkerHeading reports a short heading that names the marked part
+// ("Summary", "SUMMARY AND KEY THEMES"): the part is the text after it.
+func isMarkerHeading(t, word string) bool {
+	t = strings.Trim(t, " :.-")
+	if !hasPrefixFold(t, word) || len(t) > 40 || len(t) > len(word) && t[len(word)] != ' ' || strings.ContainsAny(t, ":.") {
+		return false
+	}
+	return wordCount(t) <= 5
 }
 
 // beginMarker is "BEGIN " + word, without building it for the usual words.

@@ -24,6 +24,10 @@ var stationAliases = map[string]string{
 	// posts whose name has "CITY" where reference ids have none
 	// (AMEMBASSY GUATEMALA CITY -> 07GUATEMALA100)
 	"GUATEMALACITY": "GUATEMALA", "PANAMACITY": "PANAMA", "VATICANCITY": "VATICAN",
+	// missions and offices that file cables under their own station
+	"SECDEFWASHDC": "SECDEF", "SECDEFWASHINGTONDC": "SECDEF",
+	"UNESCOPARIS": "UNESCOPARISFR", "USMISSIONUNESCOPARIS": "UNESCOPARISFR",
+	"DEPTEL": "STATE", "HOLYSEE": "VATICAN",
 }
 
 // squeeze upper-cases s and removes spaces, dots and hyphens.
@@ -88,7 +92,7 @@ func stationFromPost(post string) string {
 // knownStations holds every station derivable from route2name.csv, plus the
 // Department and the missions, used to find cable ids in REF lines.
 var knownStations = func() map[string]bool {
-	m := map[string]bool{"STATE": true, "SECSTATE": true}
+	m := map[string]bool{"STATE": true, "SECSTATE": true, "SECDEF": true}
 	// posts closed before the routing list was compiled
 	for _, st := range []string{"TEHRAN", "SAIGON", "VIENTIANE", "PHNOMPENH", "BONN", "EASTBERLIN", "LENINGRAD", "BERLIN", "DANANG", "ASMARA", "KABUL", "BAGHDAD", "TRIPOLI", "MOGADISHU", "BEIRUT", "HAVANA", "CAPETOWN", "JIDDA", "DHAHRAN"} {
 		m[st] = true
@@ -144,4 +148,84 @@ func normalizeRefID(id string) string {
 		}
 	}
 	return canonRefID(atoi(q[:2])+2000, st, q[j:])
+}
+
+// refStation returns the station a REF list names with words ("MOSCOW",
+// "USUN NEW YORK", "SECSTATE", an abbreviation such as "RIO DE JAN"), or "".
+func refStation(words []string) string {
+	if len(words) == 1 && len(words[0]) > 24 {
+		return ""
+	}
+	if st := normalizeStation(strings.Join(words, " ")); knownStations[st] {
+		return st
+	}
+	return abbreviatedStation(words)
+}
+
+// stationWords holds the words of every post name of the routing list
+// ("RIO", "DE", "JANEIRO") with its station, keyed by the first letter, for
+// abbreviations.
+var stationWords = func() map[byte][]postWords {
+	m := map[byte][]postWords{}
+	seen := map[string]bool{}
+	for _, post := range routeToPost {
+		st := stationFromPost(post)
+		if st == "" {
+			continue
+		}
+		u := strings.ToUpper(post)
+		for _, p := range stationPrefixes {
+			if hasWordPrefix(u, p) {
+				u = u[len(p)+1:]
+				break
+			}
+		}
+		ws := strings.Fields(u)
+		key := strings.Join(ws, " ")
+		if len(ws) == 0 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		m[ws[0][0]] = append(m[ws[0][0]], postWords{ws, st})
+	}
+	return m
+}()
+
+type postWords struct {
+	words   []string
+	station string
+}
+
+// abbreviatedStation matches words written as prefixes of a post's words
+// ("RIO DE JAN" for RIO DE JANEIRO, "BUENOS AIR"), word for word, for
+// names of two words or more with one written whole (a single word such
+// as "PARA" is too easily a prefix of some post); an abbreviation that
+// fits more than one station matches none.
+func abbreviatedStation(words []string) string {
+	if len(words) < 2 || words[0] == "" {
+		return ""
+	}
+	found := ""
+	for _, pw := range stationWords[upper(words[0][0])] {
+		if len(pw.words) != len(words) {
+			continue
+		}
+		ok, whole := true, false
+		for k, w := range words {
+			p := pw.words[k]
+			if len(w) > len(p) || len(w) < 3 && len(w) != len(p) || !strings.EqualFold(p[:len(w)], w) {
+				ok = false
+				break
+			}
+			whole = whole || len(w) == len(p)
+		}
+		if !ok || !whole {
+			continue
+		}
+		if found != "" && found != pw.station {
+			return ""
+		}
+		found = pw.station
+	}
+	return found
 }

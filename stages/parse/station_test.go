@@ -38,7 +38,7 @@ func TestStationRefIDs(t *testing.T) {
 		"08 MUSCAT 174":         "08MUSCAT174",
 		"09 YAOUNDE 7":          "09YAOUNDE7",
 	} {
-		if got := findCableIDs(in, 2010); !reflect.DeepEqual(got, []string{want}) {
+		if got := (&refScan{year: 2010}).findCableIDs(in); !reflect.DeepEqual(got, []string{want}) {
 			t.Errorf("findCableIDs(%q) = %v, want %s", in, got, want)
 		}
 		if got := normalizeRefID(in); got != want {

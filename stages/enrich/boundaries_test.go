@@ -4,9 +4,9 @@ import "testing"
 
 // Sentences written for these tests (invented names, not cable text).
 
-func TestRules8(t *testing.T) {
+func TestNameBoundaries(t *testing.T) {
 	// a post's web trailer is not body text: neither the post's name nor
-	// "Classified Web Site" is tagged (rules10_test.go: also at a line's end)
+	// "Classified Web Site" is tagged (typing_test.go: also at a line's end)
 	c := enrichText(t, "The minister left on Monday.\n\nVisit Velmoria's Classified Web Site at http://www.example.sgov.gov/p/eur/velmoria")
 	for _, w := range []string{"Web Site", "Velmoria"} {
 		if e := find(c, w); e != nil {
