@@ -37,6 +37,9 @@ type RunnerConfig struct {
 	Propagate []string
 	// OnAck, when set, is called after a message is acked (measurement).
 	OnAck func(m *Message)
+	// OnDeadLetter, when set, is called after a message is dead-lettered
+	// and terminated: it is finished, like an acked one.
+	OnDeadLetter func(m *Message)
 }
 
 func (c *RunnerConfig) defaults() {
@@ -264,6 +267,9 @@ func (r *Runner) fail(ctx context.Context, m *Message, cause error) {
 		}
 		if err := m.raw.Term(); err != nil {
 			r.cfg.Logger.Warn("term", "stage", r.cfg.Name, "seq", m.Seq, "err", err)
+		}
+		if r.cfg.OnDeadLetter != nil {
+			r.cfg.OnDeadLetter(m)
 		}
 		return
 	}

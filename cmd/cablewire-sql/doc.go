@@ -34,7 +34,9 @@
 // the views hold every version, so count DISTINCT ref_id, or keep the latest
 // with QUALIFY version = max(version) OVER (PARTITION BY ref_id).
 // Absent optional strings are NULL; absent lists are empty lists, not NULL.
-// "to" and "references" are SQL keywords: quote them as column names.
+// "to", "references" and "end" are SQL keywords: quote them as column
+// names, or use the views' aliases to_addressees and cable_refs (cables)
+// and end_offset (entities), the same values.
 //
 // Output: an aligned text table (default; cells longer than --max-width are
 // cut, the whole result is held in memory), CSV with a header line, or JSON
@@ -85,7 +87,7 @@
 //	SELECT ref_id, created, coalesce(origin_post, origin) AS post, classification, word_count, subject
 //	FROM cables
 //	QUALIFY version = max(version) OVER (PARTITION BY ref_id)
-//	ORDER BY word_count DESC
+//	ORDER BY word_count DESC, ref_id
 //	LIMIT 20;
 //
 //	SELECT coalesce(origin_post, origin) AS post,
@@ -94,7 +96,7 @@
 //	       round(100.0 * count(DISTINCT ref_id) FILTER (WHERE has_redactions) / count(DISTINCT ref_id), 1) AS pct
 //	FROM cables
 //	GROUP BY post
-//	ORDER BY redacted DESC, pct DESC
+//	ORDER BY redacted DESC, pct DESC, post
 //	LIMIT 20;
 //
 // And, through the flat views, the most cited cables and who cited them:

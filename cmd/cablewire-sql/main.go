@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 )
@@ -91,13 +93,21 @@ func runSQL(ctx context.Context, dir, query, format string, maxWidth int, stdout
 	if _, err := conn.ExecContext(ctx, "SET TimeZone = 'UTC'"); err != nil {
 		return err
 	}
-	views, err := defineViews(ctx, conn, dir)
-	if err != nil {
-		return err
-	}
-	rows, err := conn.QueryContext(ctx, query)
-	if err != nil {
-		if len(views) < 5 && strings.Contains(err.Error(), "does not exist") {
+	for attempt := 1; ; attempt++ {
+		out := &countingWriter{w: stdout}
+		views, err := defineViews(ctx, conn, dir)
+		if err == nil {
+			err = query1(ctx, conn, query, format, maxWidth, out)
+		}
+		if err != nil && replacedFile(err) && out.n == 0 && attempt < maxAttempts {
+			// A compaction replaced a file between DuckDB's listing of
+			// the partitions and its opening of the file: the glob, run
+			// again, lists the new generation (README, "Compaction").
+			retries.Add(1)
+			time.Sleep(time.Duration(attempt) * 20 * time.Millisecond)
+			continue
+		}
+		if err != nil && len(views) < 5 && strings.Contains(err.Error(), "does not exist") {
 			have := strings.Join(views, ", ")
 			if have == "" {
 				have = "none"
@@ -106,6 +116,37 @@ func runSQL(ctx context.Context, dir, query, format string, maxWidth int, stdout
 		}
 		return err
 	}
+}
+
+// maxAttempts bounds the runs of a query that fails on a replaced file.
+const maxAttempts = 10
+
+// retries counts the queries run again after a replaced file (tests).
+var retries atomic.Int64
+
+func query1(ctx context.Context, conn *sql.Conn, query, format string, maxWidth int, out io.Writer) error {
+	rows, err := conn.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
 	defer rows.Close()
-	return writeRows(stdout, rows, format, maxWidth)
+	return writeRows(out, rows, format, maxWidth)
+}
+
+// replacedFile reports whether err is DuckDB failing to open a file that
+// its glob listed: one a compaction has since replaced.
+func replacedFile(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "No such file or directory") || strings.Contains(s, "No files found that match")
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
 }

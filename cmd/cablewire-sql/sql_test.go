@@ -59,9 +59,11 @@ func TestViewTypes(t *testing.T) {
 			"to":        "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN)[]",
 			"decl_date": "DATE", "section": "INTEGER", "has_redactions": "BOOLEAN", "word_count": "INTEGER",
 			"year": "INTEGER", "month": "INTEGER",
+			"cable_refs":    "VARCHAR[]",
+			"to_addressees": "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN)[]",
 		},
 		"paragraphs": {"created": "TIMESTAMP WITH TIME ZONE", "n": "INTEGER", "marking": "VARCHAR", "year": "INTEGER"},
-		"entities":   {"created": "TIMESTAMP WITH TIME ZONE", "canonical": "VARCHAR", "start": "INTEGER", "month": "INTEGER"},
+		"entities":   {"created": "TIMESTAMP WITH TIME ZONE", "canonical": "VARCHAR", "start": "INTEGER", "month": "INTEGER", "end": "INTEGER", "end_offset": "INTEGER"},
 	}
 	for view, cols := range want {
 		rows, err := conn.QueryContext(context.Background(), "DESCRIBE "+view)

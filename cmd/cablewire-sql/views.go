@@ -32,6 +32,14 @@ SELECT ref_id, version, year, generate_subscripts("references", 1) AS n, unnest(
 FROM cables`},
 }
 
+// keywordAliases are extra view columns with keyword-free names for the
+// columns named by SQL keywords, which fail unquoted; the columns keep
+// their names.
+var keywordAliases = map[string]string{
+	schemas.TableCables:   `, "to" AS to_addressees, "references" AS cable_refs`,
+	schemas.TableEntities: `, "end" AS end_offset`,
+}
+
 // defineViews creates the views of the package doc on conn for the
 // warehouse dir and returns their names; a table with no committed file
 // gets no view (nor do the flat views without cables).
@@ -56,9 +64,9 @@ func defineViews(ctx context.Context, conn *sql.Conn, dir string) ([]string, err
 		if !ok {
 			continue
 		}
-		q := fmt.Sprintf(`CREATE OR REPLACE VIEW %s AS SELECT * FROM read_parquet(%s,
+		q := fmt.Sprintf(`CREATE OR REPLACE VIEW %s AS SELECT *%s FROM read_parquet(%s,
  hive_partitioning = true, union_by_name = true, hive_types = {'year': INTEGER, 'month': INTEGER})`,
-			t, quote(filepath.ToSlash(tdir)+"/"+tableGlob))
+			t, keywordAliases[t], quote(filepath.ToSlash(tdir)+"/"+tableGlob))
 		if _, err := conn.ExecContext(ctx, q); err != nil {
 			return nil, fmt.Errorf("view %s: %w", t, err)
 		}

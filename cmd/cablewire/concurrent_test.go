@@ -70,3 +70,30 @@ func TestConcurrentLoadsIntoOneWarehouse(t *testing.T) {
 	}
 	checkExactlyOnce(t, wh, want)
 }
+
+// A following run (a stream) beside a bulk load into the same warehouse,
+// each with its own broker, both given the same cables: every cable is
+// committed once.
+func TestFollowBesideABulkLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: two loads at once (-short)")
+	}
+	in, wh, data := t.TempDir(), t.TempDir(), t.TempDir()
+	want := generate(t, in, 600, 73)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if code, out, errs := runCLI(ctx, "run", "--follow", "--data", filepath.Join(data, "f"), "--input", in, "--warehouse", wh, "--file-age", "1s"); code != 0 && code != 4 {
+			t.Errorf("run --follow: exit %d\n%s\n%s", code, out, errs)
+		}
+	})
+	if code, out, errs := runCLI(context.Background(), "run", "--data", filepath.Join(data, "b"), "--input", in, "--warehouse", wh); code != 0 {
+		t.Fatalf("bulk run: exit %d\n%s\n%s", code, out, errs)
+	}
+	// The follower drains on cancel: what it holds is committed then, and
+	// reconciled with the bulk load's commits.
+	cancel()
+	wg.Wait()
+	checkExactlyOnce(t, wh, want)
+}

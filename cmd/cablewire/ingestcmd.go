@@ -37,7 +37,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer conn.Close()
-	st, err := ingest.Run(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), ingestRoute(topo, ""), paths)
+	// The broker's max payload, read from the server: a record over it is
+	// dead-lettered by name instead of failing the publisher.
+	st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), ingestRoute(topo, ""), paths,
+		ingest.Options{MaxPayload: conn.NC.MaxPayload()})
 	fmt.Fprintf(stdout, "read %d, published %d, duplicates %d, dead-lettered %d in %s\n",
 		st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
 	if ctx.Err() != nil {

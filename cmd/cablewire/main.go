@@ -66,6 +66,11 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.As(err, new(*exitError)):
+		var e *exitError
+		errors.As(err, &e)
+		fmt.Fprintf(stderr, "cablewire %s: %v\n", args[0], err)
+		return e.code
 	case errors.Is(err, errUsage):
 		fmt.Fprintf(stderr, "cablewire %s: %v\n", args[0], err)
 		return 2

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -14,81 +15,30 @@ import (
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/ingest"
-	"github.com/cablewire/cablewire/stages/sink"
 )
-
-func init() {
-	register("run", "ingest, parse, enrich and commit to the warehouse, in one process", runRun)
-}
-
-func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var (
-		c         common
-		inputs    listFlag
-		warehouse string
-		follow    bool
-		sc        sink.Config
-	)
-	fs := newFlagSet("run", stderr, "--input PATH... --warehouse DIR [flags]")
-	c.register(fs)
-	fs.Var(&inputs, "input", "file or directory of cables (repeatable; more may follow the flags)")
-	fs.StringVar(&warehouse, "warehouse", "./warehouse", "warehouse directory (Parquet tables)")
-	fs.BoolVar(&follow, "follow", false, "keep the workers running for new input after ingesting")
-	chain := chainFlag(fs)
-	sinkFlags(fs, &sc)
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file")
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		return err
-	}
-	if *cpuprofile != "" {
-		stop, err := startCPUProfile(*cpuprofile)
-		if err != nil {
-			return err
-		}
-		defer stop()
-	}
-	inputs = append(inputs, pos...)
-	if len(inputs) == 0 && !follow {
-		return fmt.Errorf("%w: no --input", errUsage)
-	}
-	sc.Dir = warehouse
-	log := c.logger(stderr)
-
-	topo, id, err := c.warehouseTopology(warehouse)
-	if err != nil {
-		return err
-	}
-	conn, err := c.connect(ctx, "run", topo)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	if u := conn.ClientURL(); u != "" {
-		fmt.Fprintf(stderr, "cablewire: embedded NATS listening at %s\n", u)
-	}
-	res, err := execute(ctx, conn, runOptions{
-		inputs: inputs, follow: follow, chain: *chain, stderr: stderr, warehouse: id.ID,
-		workers: workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log},
-	})
-	if err != nil {
-		return err
-	}
-	res.warehouse = warehouse
-	writeSummary(stdout, res)
-	return nil
-}
 
 // runOptions is what execute runs.
 type runOptions struct {
-	inputs []string
-	follow bool
-	chain  bool // parse and enrich in one worker (pipeline.Chain)
+	inputs  []string
+	follow  bool
+	chain   bool // parse and enrich in one worker (pipeline.Chain)
+	workers workerOptions
+	stderr  io.Writer
+	stdin   io.Reader // for "-"; nil: os.Stdin
+	// progress is the resolved --progress mode; "" reports nothing.
+	progress string
+	// soleConsumer says no other process can reach the broker (the
+	// embedded server, not listening): the durable consumers are recreated
+	// at start, so what a killed process held is delivered again at once
+	// instead of after AckWait.
+	soleConsumer bool
+	live         *ingest.Live
+	// checkpoints, when set, resumes csv and JSON-lines sources from what
+	// the warehouse already committed, and records how far this load got.
+	checkpoints *ingest.Checkpoints
 	// warehouse is the identity of the warehouse loaded, carried by every
 	// cable ingested (ingest.Route.Warehouse); empty for none.
 	warehouse string
-	workers   workerOptions
-	stderr    io.Writer
 }
 
 // execute runs ingest and every stage in this process on conn. In bulk
@@ -105,6 +55,17 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if o.chain {
 		stages[0] = stageChain.name
 	}
+	if o.soleConsumer {
+		if err := resetConsumers(ctx, conn.JS, o.workers.topo); err != nil {
+			return summary{}, err
+		}
+	}
+	cps := o.checkpoints
+	if cps != nil {
+		o.workers.onFinished = func(m *pipeline.Message) { cps.Finished(m.Header.Get(ingest.HeaderRecord)) }
+		stopSaving := saveCheckpoints(cps, o.stderr)
+		defer stopSaving()
+	}
 	ws, err := startWorkers(wctx, conn, stages, o.workers)
 	if err != nil {
 		return summary{}, err
@@ -118,12 +79,33 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		go reportProgress(wctx, conn.JS, o.workers.topo, o.workers.logger, ws)
 	}
 
+	live := o.live
+	if live == nil {
+		live = &ingest.Live{}
+	}
+	stopProgress := func() {}
+	if o.progress != "" && len(o.inputs) > 0 {
+		stopProgress = startProgress(o.progress, o.stderr, live, func() (int64, int64) {
+			var committed, dead int64
+			if ws.sink != nil {
+				committed = ws.sink.Stats.Cables.Load() + ws.sink.Stats.Duplicates.Load()
+			}
+			for _, st := range ws.stats() {
+				dead += st.DeadLettered.Load()
+			}
+			return committed + live.Duplicates(), dead + live.DeadLettered.Load()
+		})
+	}
+	defer stopProgress()
+
 	var ist ingest.Stats
 	var runErr error
 	if len(o.inputs) > 0 {
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.Run(ctx, pub, dlq, ingestRoute(o.workers.topo, o.warehouse), o.inputs)
+		ist, runErr = ingest.RunWith(ctx, pub, dlq, ingestRoute(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
+			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
+		})
 	}
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
@@ -140,13 +122,50 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 			stopWorkers()
 			return summary{}, errors.Join(err, ws.wait())
 		}
+		if ctx.Err() == nil && runErr == nil {
+			// Everything published is committed or dead-lettered: a source
+			// read to its end is complete.
+			if err := cps.Save(true); err != nil {
+				fmt.Fprintf(o.stderr, "cablewire: checkpoint: %v\n", err)
+			}
+		}
 	}
 	interrupted = ctx.Err() != nil
+	stopProgress()
 	stopWorkers()
 	if err := ws.wait(); err != nil {
 		return summary{}, err
 	}
-	return summary{ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
+	return summary{started: start, ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
+}
+
+// saveCheckpoints writes the checkpoints that moved every second until
+// stopped, and once more then (the workers have drained by then: what they
+// committed is in).
+func saveCheckpoints(cps *ingest.Checkpoints, stderr io.Writer) func() {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			if err := cps.Save(false); err != nil {
+				fmt.Fprintf(stderr, "cablewire: checkpoint: %v\n", err)
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+		if err := cps.Save(false); err != nil {
+			fmt.Fprintf(stderr, "cablewire: checkpoint: %v\n", err)
+		}
+	}
 }
 
 // chainFlag registers --chain, on by default: in one process, a stream

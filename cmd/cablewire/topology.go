@@ -59,10 +59,15 @@ func (s stage) output(t schemas.Topology) string {
 
 // Consumer timing: a handler stage acks within seconds; the sink holds
 // messages until a file commits and keeps them alive with in-progress acks.
+// On an external broker a worker that dies leaves its messages unacked
+// until AckWait expires (on the embedded one a restart recreates the
+// consumers, resetConsumers): the sink's 45 s bounds that stall, at the cost
+// of an in-progress ack for every held message every 15 s (three chances
+// before the wait runs out).
 const (
 	handlerAckWait = 30 * time.Second
-	sinkAckWait    = 2 * time.Minute
-	sinkTouchEvery = 20 * time.Second
+	sinkAckWait    = 45 * time.Second
+	sinkTouchEvery = 15 * time.Second
 )
 
 func consumerSpec(t schemas.Topology, s stage, prefetch int, sc *sink.Config) pipeline.ConsumerSpec {

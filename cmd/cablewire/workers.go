@@ -12,6 +12,7 @@ import (
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/enrich"
+	"github.com/cablewire/cablewire/stages/ingest"
 	"github.com/cablewire/cablewire/stages/parse"
 	"github.com/cablewire/cablewire/stages/sink"
 )
@@ -23,7 +24,11 @@ type workerOptions struct {
 	sink    sink.Config
 	logger  *slog.Logger
 	onAck   map[string]func(*pipeline.Message) // by stage, for measurement
-	metrics *pipeline.Metrics                  // where the stages are exported, or nil
+	// onFinished is told of every message a stage finished for good: acked
+	// by the sink (committed, or already in the warehouse) or dead-lettered
+	// by any stage (resume checkpoints).
+	onFinished func(*pipeline.Message)
+	metrics    *pipeline.Metrics // where the stages are exported, or nil
 }
 
 // workers is a set of running stage runners. Cancel the context given to
@@ -76,8 +81,18 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			MaxDeliver: schemas.MaxDeliver, Backoff: schemas.Backoff,
 			Workers: o.workers, Prefetch: prefetch, Logger: o.logger,
 			InProgressEvery: sinkTouchEvery,
-			Propagate:       []string{schemas.HeaderIngested, schemas.HeaderWarehouse},
+			Propagate:       []string{schemas.HeaderIngested, schemas.HeaderWarehouse, ingest.HeaderRecord},
 			OnAck:           o.onAck[name],
+			OnDeadLetter:    o.onFinished,
+		}
+		if name == "sink" && o.onFinished != nil {
+			measure := cfg.OnAck
+			cfg.OnAck = func(m *pipeline.Message) {
+				o.onFinished(m)
+				if measure != nil {
+					measure(m)
+				}
+			}
 		}
 		r := pipeline.NewRunner(conn.JS, cons, cfg)
 		w.runners[name] = r

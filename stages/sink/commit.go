@@ -27,6 +27,8 @@ type commitJob struct {
 	known *knownRecords
 	start time.Time
 	done  chan struct{}
+	// compression is Config.Compression, for files reconcile rewrites.
+	compression string
 	// Set by the job before done closes.
 	committed bool  // the record is written: the commit point is passed
 	err       error // of a failed step; after the commit point, finishing it is left to catch-up
@@ -46,7 +48,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, id: p.base, known: s.known, start: time.Now(), done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, id: p.base, known: s.known, start: time.Now(), compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,
@@ -153,6 +155,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 	}
 	s.known.add(j.rec.ID)
 	s.metrics.commitSeconds.Observe(time.Since(j.start).Seconds())
+	s.bg.committed(j.rec.Partition)
 	s.Stats.Commits.Add(1)
 	s.Stats.Cables.Add(int64(len(p.written)))
 	for _, f := range j.rec.Files {

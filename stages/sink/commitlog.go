@@ -18,8 +18,12 @@ const (
 )
 
 // Record is one commit: the files it put in place and what they hold.
+// A sink's record (Kind "") adds files and cables; a compaction's
+// (KindCompact) adds merged files, replaces the files Replaces names, and
+// adds no cable.
 type Record struct {
 	ID            string        `json:"id"`
+	Kind          string        `json:"kind,omitempty"`
 	Time          time.Time     `json:"time"`
 	SchemaVersion int           `json:"schema_version"`
 	Instance      string        `json:"instance"`
@@ -29,6 +33,7 @@ type Record struct {
 	StreamEpoch   string        `json:"stream_epoch,omitempty"`
 	Seqs          [][2]uint64   `json:"seqs"` // inclusive ranges of stream sequences
 	Cables        []CableRecord `json:"cables"`
+	Replaces      []string      `json:"replaces,omitempty"` // paths, relative to the warehouse
 }
 
 // FileRecord is one Parquet file of a commit; paths are relative to the

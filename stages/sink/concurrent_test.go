@@ -95,8 +95,14 @@ func TestSinksThatHaveNotCaughtUpCommitEachCableOnce(t *testing.T) {
 	if got := cableRows(t, dir); !slices.Equal(got, want) {
 		t.Fatalf("warehouse holds %v, want %v", got, want)
 	}
-	recs := records(t, dir)
-	last := recs[len(recs)-1]
+	// b's record: ids sort by time, then instance (random), so the log's
+	// last record may be a's.
+	var last *Record
+	for _, r := range records(t, dir) {
+		if r.Instance == b.instance {
+			last = r
+		}
+	}
 	byRef := map[string]CableRecord{}
 	for _, c := range last.Cables {
 		byRef[c.RefID] = c

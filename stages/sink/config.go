@@ -46,6 +46,14 @@ type Config struct {
 	// restart at 1 in a re-created stream.
 	StreamEpoch string
 	Now         func() time.Time // clock; time.Now by default
+	// Compression is the files' page codec: "zstd" (default) or "snappy",
+	// for readers without zstd.
+	Compression string
+	// Compact runs a background compaction of the partitions the sink
+	// commits to (see compact.go); CompactConfig's zero values are its
+	// defaults, but MinFiles, which is 4 unless set.
+	Compact     bool
+	CompactWith CompactConfig
 
 	unsorted bool // write rows in arrival order (benchmarks measure the sort's cost)
 }
@@ -70,13 +78,16 @@ func (c *Config) defaults() error {
 		c.MaxOpen = 8
 	}
 	if c.RowGroupRows <= 0 {
-		c.RowGroupRows = 1000
+		c.RowGroupRows = defaultRowGroupRows
 	}
 	if c.Now == nil {
 		c.Now = time.Now
 	}
 	if c.Dir == "" {
 		return fmt.Errorf("sink: no warehouse directory")
+	}
+	if _, err := codecFor(c.Compression, false); err != nil {
+		return err
 	}
 	return nil
 }

@@ -4,8 +4,8 @@
 //
 // The Sink is a pipeline.Committer: it holds each message until the files
 // holding its rows are committed, then hands it back to be acked. A commit:
-//  1. the partition's files, written under names readers skip
-//     (_NAME.parquet.tmp), are closed and fsynced;
+//  1. the partition's files, written under _cablewire/tmp/ with names
+//     readers skip (_NAME.parquet.tmp), are closed and fsynced;
 //     then, holding the warehouse's commit lock (_cablewire/commit.lock,
 //     an flock shared by every sink on the directory, in any process)
 //     until step 3 is done, the commit is reconciled with the records
@@ -44,6 +44,16 @@
 // file as a row group. Once rows arrive that sort before ones written, the
 // file so far and each later row group become runs in _cablewire/tmp/,
 // merged into the file when it closes.
+//
+// Only commits change a partition's directory, under the commit lock
+// (_cablewire/commit.lock): a sink's step 3, a roll-forward's renames, and
+// a compaction's swap. Compaction (compact.go) merges a partition's small
+// files into files of about the target size and commits a record of kind
+// KindCompact naming the files it replaces, then exchanges the partition's
+// directory with a staging one in a single rename, so that a listing of
+// the partition sees one generation whole. Such a record adds no cable to
+// the index; a roll-forward renames only temporary files still present,
+// so a replaced file never comes back.
 //
 // One goroutine calls Add, Tick and Flush (the runtime's contract). Several
 // Sink processes may share a warehouse directory: each holds a lock on its

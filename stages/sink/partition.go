@@ -48,13 +48,14 @@ func partitionKey(t time.Time) string {
 // openPartition opens the partition's table files. A cable has a few
 // paragraphs, a few more entities and a few short recipient and reference
 // rows, so those tables' row groups hold proportionally more rows.
-func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool) (*partition, error) {
+func openPartition(dir, key, base string, now time.Time, rowGroupRows int, sorted bool, compression string) (*partition, error) {
 	p := &partition{key: key, opened: now, base: base, pending: map[contentKey]bool{}}
-	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, key: &cableKey, rowSize: cableRowSize, rows: rowGroupRows}
-	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, key: &paragraphKey, rowSize: paragraphRowSize, rows: rowGroupRows * 8}
-	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, key: &entityKey, rowSize: entityRowSize, rows: rowGroupRows * 16}
-	rs := tableSpec[schemas.RecipientRow]{name: schemas.TableRecipients, key: &recipientKey, rowSize: recipientRowSize, rows: rowGroupRows * 4}
-	fs := tableSpec[schemas.ReferenceRow]{name: schemas.TableReferences, key: &referenceKey, rowSize: referenceRowSize, rows: rowGroupRows * 4}
+	g := func(t string) int { return rowGroupRows * rowGroupScale(t) }
+	cs := tableSpec[schemas.CableRow]{name: schemas.TableCables, key: &cableKey, rowSize: cableRowSize, rows: g(schemas.TableCables), compression: compression}
+	ps := tableSpec[schemas.ParagraphRow]{name: schemas.TableParagraphs, key: &paragraphKey, rowSize: paragraphRowSize, rows: g(schemas.TableParagraphs), compression: compression}
+	es := tableSpec[schemas.EntityRow]{name: schemas.TableEntities, key: &entityKey, rowSize: entityRowSize, rows: g(schemas.TableEntities), compression: compression}
+	rs := tableSpec[schemas.RecipientRow]{name: schemas.TableRecipients, key: &recipientKey, rowSize: recipientRowSize, rows: g(schemas.TableRecipients), compression: compression}
+	fs := tableSpec[schemas.ReferenceRow]{name: schemas.TableReferences, key: &referenceKey, rowSize: referenceRowSize, rows: g(schemas.TableReferences), compression: compression}
 	if !sorted {
 		cs.key, ps.key, es.key, rs.key, fs.key = nil, nil, nil, nil, nil
 	}
@@ -200,6 +201,24 @@ func (p *partition) abort(dir string) {
 	for _, t := range p.tables() {
 		t.abort(dir)
 	}
+}
+
+// defaultRowGroupRows is Config.RowGroupRows's default.
+const defaultRowGroupRows = 1000
+
+// rowGroupScale is a table's rows per row group, in cables' row groups: a
+// cable has a few paragraphs, more entities and a few short recipient and
+// reference rows.
+func rowGroupScale(table string) int {
+	switch table {
+	case schemas.TableParagraphs:
+		return 8
+	case schemas.TableEntities:
+		return 16
+	case schemas.TableRecipients, schemas.TableReferences:
+		return 4
+	}
+	return 1
 }
 
 // The flat tables' rows are short strings, most dictionary-encoded.

@@ -90,7 +90,7 @@ func (j *commitJob) reconcile(dir string) error {
 	}
 	var files []FileRecord
 	for _, f := range j.rec.Files {
-		nf, err := rewriteFile(dir, f, func(ref string, v int32) (int32, bool) {
+		nf, err := rewriteFile(dir, f, j.compression, func(ref string, v int32) (int32, bool) {
 			if dropped[verKey{ref, v}] {
 				return 0, false
 			}
@@ -122,7 +122,7 @@ type verKey struct {
 // rewriteFile rewrites a closed temporary file keeping the rows keep
 // says to, with the version it gives. Row groups, sorting and key-value
 // metadata are kept.
-func rewriteFile(dir string, f FileRecord, keep func(ref string, v int32) (int32, bool)) (FileRecord, error) {
+func rewriteFile(dir string, f FileRecord, compression string, keep func(ref string, v int32) (int32, bool)) (FileRecord, error) {
 	src := filepath.Join(dir, f.Temp)
 	in, err := os.Open(src)
 	if err != nil {
@@ -143,10 +143,7 @@ func rewriteFile(dir string, f FileRecord, keep func(ref string, v int32) (int32
 	if !ok1 || !ok2 {
 		return f, errors.New("no ref_id or version column")
 	}
-	opts := []parquet.WriterOption{
-		parquet.Compression(zstdCodec),
-		parquet.CreatedBy("cablewire", "", ""),
-	}
+	opts := fileOptions(f.Table, compression, false)
 	for _, kv := range pf.Metadata().KeyValueMetadata {
 		opts = append(opts, parquet.KeyValueMetadata(kv.Key, kv.Value))
 	}

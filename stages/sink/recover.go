@@ -11,24 +11,66 @@ import (
 	"syscall"
 )
 
+// rollForward finishes a committed record whose writer may have died
+// before putting its files in place: a sink's record has its files renamed
+// into place, a compaction's its partition swapped (see compact.go). The
+// commit lock is taken only when there is something to do, so that the
+// change to a partition's directory cannot interleave with a compaction's
+// swap of it.
+func rollForward(dir string, r *Record) error {
+	if r.Kind == KindCompact {
+		return rollForwardCompaction(dir, r)
+	}
+	pending := false
+	for _, f := range r.Files {
+		if _, err := os.Stat(filepath.Join(dir, f.Temp)); err == nil {
+			pending = true
+			break
+		}
+	}
+	if !pending {
+		return nil // in place, or since compacted away: never resurrected
+	}
+	unlock, err := lockCommits(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	// Not-exist: the writer, alive, renamed it meanwhile.
+	if err := publishFiles(dir, r.Files); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
+}
+
 // lockInstance names this sink instance and holds an exclusive lock on its
 // file for as long as the sink is open, so that other instances can tell a
 // live writer's temporary files from a dead one's.
 func (s *Sink) lockInstance() error {
+	inst, f, err := lockNewInstance(s.cfg.Dir)
+	if err != nil {
+		return fmt.Errorf("sink: %w", err)
+	}
+	s.instance, s.lock = inst, f
+	return nil
+}
+
+// lockNewInstance names a new instance (a sink or a compactor) and locks
+// its file; closing the file releases it.
+func lockNewInstance(dir string) (string, *os.File, error) {
 	var b [4]byte
 	rand.Read(b[:])
-	s.instance = hex.EncodeToString(b[:])
-	path := filepath.Join(s.cfg.Dir, sinksDir, s.instance+".lock")
+	inst := hex.EncodeToString(b[:])
+	path := filepath.Join(dir, sinksDir, inst+".lock")
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		return fmt.Errorf("sink: lock: %w", err)
+		return "", nil, fmt.Errorf("lock: %w", err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
-		return fmt.Errorf("sink: lock: %w", err)
+		return "", nil, fmt.Errorf("lock: %w", err)
 	}
-	s.lock = f
-	return nil
+	return inst, f, nil
 }
 
 func (s *Sink) unlock() error {
@@ -99,8 +141,7 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 		for _, f := range r.Files {
 			named[f.Temp] = true
 		}
-		// Not-exist: the writer, alive, renamed it meanwhile.
-		if err := publishFiles(s.cfg.Dir, r.Files); err != nil && !os.IsNotExist(err) {
+		if err := rollForward(s.cfg.Dir, r); err != nil {
 			return nil, fmt.Errorf("roll forward %s: %w", r.ID, err)
 		}
 		if batch = append(batch, r); len(batch) == applyBatch {
@@ -118,7 +159,9 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 }
 
 // recover removes the temporary files of dead instances that no commit
-// names (named: see catchUp), and their sorted runs.
+// names (named: see catchUp), and their sorted runs: under tmpDir, and in
+// the partitions' directories, where sinks before version 2 of the layout
+// wrote them.
 func (s *Sink) recover(named map[string]bool) error {
 	err := filepath.WalkDir(s.cfg.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -144,7 +187,7 @@ func (s *Sink) recover(named map[string]bool) error {
 		return err
 	}
 	// A dead writer's sorted runs are never named by a commit.
-	return cleanTmp(s.cfg.Dir, s.dead)
+	return cleanTmp(s.cfg.Dir, named, s.dead)
 }
 
 // instanceOf reads the instance from "_part-<time>-<instance>-<n>.parquet.tmp"

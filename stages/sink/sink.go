@@ -24,6 +24,7 @@ type Stats struct {
 	Commits    atomic.Int64
 	Duplicates atomic.Int64 // cables already in the warehouse, acked unwritten
 	Versions   atomic.Int64 // changed cables written as a new version
+	Compacted  atomic.Int64 // files the background compaction replaced
 }
 
 // Sink writes cables into the warehouse; see the package doc.
@@ -42,7 +43,8 @@ type Sink struct {
 	busy      *commitJob       // the commit running in the background, if any
 	openVer   map[string]int32 // highest version written to open or committing files, by ref id
 	seq       int
-	written   int64 // cables written to open files so far (partition.last counts in it)
+	written   int64       // cables written to open files so far (partition.last counts in it)
+	bg        *background // the background compaction, if Config.Compact
 	Stats     Stats
 }
 
@@ -52,7 +54,7 @@ func Open(cfg Config) (*Sink, error) {
 	if err := cfg.defaults(); err != nil {
 		return nil, err
 	}
-	for _, d := range []string{commitsDir, sinksDir, tmpDir} {
+	for _, d := range []string{commitsDir, sinksDir, tmpDir, compactDir} {
 		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o755); err != nil {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
@@ -80,6 +82,9 @@ func Open(cfg Config) (*Sink, error) {
 		return nil, fmt.Errorf("sink: recover: %w", err)
 	}
 	s.caught = cfg.Now()
+	if cfg.Compact {
+		s.startCompaction()
+	}
 	return s, nil
 }
 
@@ -136,7 +141,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 		}
 		s.seq++
 		base := fmt.Sprintf("part-%s-%s-%06d", s.cfg.Now().UTC().Format("20060102T150405"), s.instance, s.seq)
-		np, err := openPartition(s.cfg.Dir, key, base, s.cfg.Now(), s.cfg.RowGroupRows, !s.cfg.unsorted)
+		np, err := openPartition(s.cfg.Dir, key, base, s.cfg.Now(), s.cfg.RowGroupRows, !s.cfg.unsorted, s.cfg.Compression)
 		if err != nil {
 			return res, fmt.Errorf("sink: open %s: %w", key, err)
 		}
@@ -243,6 +248,7 @@ func (s *Sink) Close() error {
 		p.abort(s.cfg.Dir)
 		delete(s.open, k)
 	}
+	s.bg.stop()
 	// The index first: the next instance may adopt it once the lock goes.
 	return errors.Join(s.idx.close(), s.unlock())
 }

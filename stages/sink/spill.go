@@ -128,8 +128,9 @@ func (e errBuffer) Write([]byte) (int, error)         { return 0, e.err }
 func (e errBuffer) Seek(int64, int) (int64, error)    { return 0, e.err }
 func (e errBuffer) ReadAt([]byte, int64) (int, error) { return 0, e.err }
 
-// cleanTmp removes the runs of dead instances from tmpDir.
-func cleanTmp(dir string, dead func(instance string) bool) error {
+// cleanTmp removes the runs and temporary files of dead instances from
+// tmpDir, but for the temporary files a commit names (named: see catchUp).
+func cleanTmp(dir string, named map[string]bool, dead func(instance string) bool) error {
 	ents, err := os.ReadDir(filepath.Join(dir, tmpDir))
 	if err != nil {
 		return err
@@ -137,7 +138,7 @@ func cleanTmp(dir string, dead func(instance string) bool) error {
 	var errs []error
 	for _, e := range ents {
 		name := e.Name()
-		if e.IsDir() || !strings.HasPrefix(name, "_") || !dead(instanceOf(name)) {
+		if e.IsDir() || !strings.HasPrefix(name, "_") || named[filepath.Join(tmpDir, name)] || !dead(instanceOf(name)) {
 			continue
 		}
 		if err := os.Remove(filepath.Join(dir, tmpDir, name)); err != nil && !os.IsNotExist(err) {

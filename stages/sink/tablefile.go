@@ -62,6 +62,8 @@ type tableSpec[T any] struct {
 	key     *sortKey[T] // nil: rows in arrival order
 	rowSize func(*T) int
 	rows    int // per row group
+	// compression is Config.Compression.
+	compression string
 }
 
 func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T], error) {
@@ -70,9 +72,12 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 		return nil, err
 	}
 	t := &tableFile[T]{
-		dir:       dir,
-		table:     spec.name,
-		temp:      filepath.Join(rel, "_"+base+".parquet.tmp"),
+		dir:   dir,
+		table: spec.name,
+		// Outside the partition's directory, so that nothing but a
+		// commit (under the commit lock) changes what a directory holds:
+		// compaction swaps a partition's directory whole (see compact.go).
+		temp:      filepath.Join(tmpDir, "_"+base+"-"+spec.name+".parquet.tmp"),
 		final:     filepath.Join(rel, base+".parquet"),
 		rowSize:   spec.rowSize,
 		groupRows: spec.rows,
@@ -86,16 +91,14 @@ func openTable[T any](dir, part, base string, spec tableSpec[T]) (*tableFile[T],
 	t.f = f
 	t.bw = bufio.NewWriterSize(f, 256<<10)
 	t.cw.w = t.bw
-	opts := []parquet.WriterOption{
-		parquet.Compression(zstdCodec),
+	opts := append(fileOptions(spec.name, spec.compression, false),
 		parquet.MaxRowsPerRowGroup(int64(spec.rows)),
 		parquet.KeyValueMetadata(schemas.MetaSchemaVersion, strconv.Itoa(schemas.TableVersion)),
-		parquet.CreatedBy("cablewire", "", ""),
 		// No buffer inside the writers: the file's bufio and the runs'
 		// spillFile buffer instead, after counting, so that the size
 		// estimate is not up to 32 KB behind per table.
 		parquet.WriteBufferSize(-1),
-	}
+	)
 	if spec.key == nil {
 		t.w = parquet.NewGenericWriter[T](&t.cw, opts...)
 		return t, nil

@@ -101,7 +101,7 @@ func BenchmarkPartitionWrite(b *testing.B) {
 				m := i % 4
 				if parts[m] == nil {
 					seq++
-					p, err := openPartition(dir, fmt.Sprintf("m=%d", m), fmt.Sprintf("part-%06d", seq), time.Time{}, 1000, v.sorted)
+					p, err := openPartition(dir, fmt.Sprintf("m=%d", m), fmt.Sprintf("part-%06d", seq), time.Time{}, 1000, v.sorted, "")
 					if err != nil {
 						b.Fatal(err)
 					}

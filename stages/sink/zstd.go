@@ -15,11 +15,16 @@ import (
 // with the garbage collector's cycles: 48 MB of the heap at the peak of a
 // full-size run. A 1 MB window covers a page, so the output is the same.
 // One codec is shared by all files, because it pools its encoders.
-var zstdCodec = &pageZstd{}
+var zstdCodec = &pageZstd{level: zstd.SpeedDefault, window: pageZstdWindow}
 
 const pageZstdWindow = 1 << 20
 
+// zstdDenseCodec is compaction's: its pages are 4 MB (fileOptions).
+var zstdDenseCodec = &pageZstd{level: zstd.SpeedBetterCompression, window: 4 << 20}
+
 type pageZstd struct {
+	level              zstd.EncoderLevel
+	window             int
 	encoders, decoders sync.Pool
 }
 
@@ -32,8 +37,8 @@ func (c *pageZstd) Encode(dst, src []byte) ([]byte, error) {
 		var err error
 		e, err = zstd.NewWriter(nil,
 			zstd.WithEncoderConcurrency(1),
-			zstd.WithEncoderLevel(zstd.SpeedDefault),
-			zstd.WithWindowSize(pageZstdWindow),
+			zstd.WithEncoderLevel(c.level),
+			zstd.WithWindowSize(c.window),
 			zstd.WithZeroFrames(true),
 			zstd.WithEncoderCRC(false),
 		)
