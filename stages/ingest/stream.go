@@ -20,8 +20,6 @@ const (
 // document over MaxDocumentBytes is reported to fn as ErrTooLarge. A
 // FormatJSONRecord stream is one record, published as is.
 func ReadStream(ctx context.Context, source string, r io.Reader, format string, fn Visit) error {
-	if format == FormatJSONRecord {
-		return readStream(ctx, source, r, schemas.FormatJSON, fn)
-	}
-	return readStream(ctx, source, r, format, fn)
+	var rd Reader
+	return rd.readStream(ctx, source, r, format, fn)
 }
