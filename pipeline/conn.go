@@ -16,6 +16,7 @@ import (
 // cluster, or Embedded for an in-process one.
 type ConnConfig struct {
 	URL      string // nats://host:port[,nats://...]; empty means embedded
+	Auth     Auth   // credentials and TLS for URL (not for the embedded server)
 	Embedded EmbeddedConfig
 	Name     string // client name shown by the server
 }
@@ -29,9 +30,16 @@ type Conn struct {
 	store  *os.File // the embedded server's store lock (lockStore)
 }
 
-// Connect connects to cfg.URL, or starts an embedded server and connects to
-// it in-process.
+// Connect connects to cfg.URL with cfg.Auth, or starts an embedded server
+// and connects to it in-process. Errors never carry a password or token,
+// whether it came in cfg.Auth or in the URL; a refused credential fails at
+// once (no retry), with what to check.
 func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
+	c, err := connect(ctx, cfg)
+	return c, redact(err, append(cfg.Auth.secrets(cfg.URL), cfg.Embedded.Password.Reveal()))
+}
+
+func connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	opts := []nats.Option{
 		nats.Name(cfg.Name),
 		nats.MaxReconnects(-1),
@@ -52,11 +60,22 @@ func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 		}
 		c.server = ns
 		opts = append(opts, nats.InProcessServer(ns))
+		// The in-process client passes the same authorization as TCP
+		// clients; TLS is not asked of it.
+		if e := cfg.Embedded; e.User != "" {
+			opts = append(opts, nats.UserInfo(e.User, e.Password.Reveal()))
+		}
+	} else {
+		auth, err := cfg.Auth.options()
+		if err != nil {
+			return nil, Permanent(err)
+		}
+		opts = append(opts, auth...)
 	}
 	nc, err := nats.Connect(url, opts...)
 	if err != nil {
 		c.shutdownServer()
-		return nil, fmt.Errorf("connect %s: %w", describe(url), err)
+		return nil, fmt.Errorf("connect %s: %w", describe(url), explain(err))
 	}
 	c.NC = nc
 	// The stall wait bounds how long an async publish waits for room when
@@ -69,7 +88,7 @@ func Connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	c.JS = js
 	if _, err := js.AccountInfo(ctx); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("jetstream on %s: %w", describe(url), err)
+		return nil, fmt.Errorf("jetstream on %s: %w", describe(url), explain(err))
 	}
 	return c, nil
 }
@@ -119,5 +138,5 @@ func describe(url string) string {
 	if url == "" {
 		return "embedded server"
 	}
-	return url
+	return RedactURL(url)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -31,11 +32,15 @@ func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (
 		conn = cn
 		return nil
 	}
-	if c.natsURL == "" {
+	if c.url() == "" {
 		return conn, attempt(ctx)
 	}
 	return conn, pipeline.Retry(ctx, c.log(), "nats "+name, attempt)
 }
+
+// url is the broker's URL: --nats, else $CABLEWIRE_NATS (read here, not
+// as the flag's default, which -h would print with any password in it).
+func (c *common) url() string { return cmp.Or(c.natsURL, os.Getenv("CABLEWIRE_NATS")) }
 
 // dial opens the broker the flags name.
 func (c *common) dial(ctx context.Context, name string) (*pipeline.Conn, error) {
@@ -49,13 +54,16 @@ func (c *common) dial(ctx context.Context, name string) (*pipeline.Conn, error) 
 			debug.SetGCPercent(300)
 		}
 	}
+	auth, err := c.auth.auth()
+	if err != nil {
+		return nil, pipeline.Permanent(err) // a missing secret file: waiting will not help
+	}
+	embedded := pipeline.EmbeddedConfig{StoreDir: filepath.Clean(c.data), Listen: c.listen}
+	if err := c.auth.embedded(&embedded); err != nil {
+		return nil, err
+	}
 	conn, err := pipeline.Connect(ctx, pipeline.ConnConfig{
-		URL:  c.natsURL,
-		Name: "cablewire-" + name,
-		Embedded: pipeline.EmbeddedConfig{
-			StoreDir: filepath.Clean(c.data),
-			Listen:   c.listen,
-		},
+		URL: c.url(), Auth: auth, Name: "cablewire-" + name, Embedded: embedded,
 	})
 	if err != nil {
 		return nil, err

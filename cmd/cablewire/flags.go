@@ -50,10 +50,13 @@ type common struct {
 	replicas  int
 	memMiB    int
 	logs      *slog.Logger // the command's logger, once made (logger)
+	auth      authFlags
 }
 
 func (c *common) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.natsURL, "nats", os.Getenv("CABLEWIRE_NATS"), "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
+	// Not the flag's default: -h prints defaults, and the variable may
+	// hold a URL with a password (connect reads it).
+	fs.StringVar(&c.natsURL, "nats", "", "NATS server or cluster URL (comma-separated; default $CABLEWIRE_NATS); empty starts an embedded server")
 	fs.StringVar(&c.pipeline, "pipeline", os.Getenv("CABLEWIRE_PIPELINE"), "pipeline name, prefixing its streams and subjects (default $CABLEWIRE_PIPELINE; else run derives one from the warehouse, worker and ingest use \""+schemas.DefaultPipeline+"\")")
 	fs.IntVar(&c.replicas, "replicas", 1, "stream replicas (3 on a three-node cluster)")
 	// 896 MiB keeps a full-size run's RSS near 930 MB; at 768 MiB it was
@@ -62,10 +65,11 @@ func (c *common) register(fs *flag.FlagSet) {
 	// third of the CPU (298 s against 256 s for the run).
 	fs.IntVar(&c.memMiB, "memory-limit", 896, "soft memory limit in MiB for the Go heap (GOMEMLIMIT overrides; 0: none)")
 	fs.StringVar(&c.data, "data", "./cablewire-data", "embedded server's JetStream storage directory")
-	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port")
+	fs.StringVar(&c.listen, "listen", "", "embedded server: also accept NATS clients on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	fs.StringVar(&c.logLevel, "log-level", "warn", "debug, info, warn or error")
 	fs.StringVar(&c.logFormat, "log-format", "text", "text, or json (one object a line, for log collectors)")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
+	c.auth.register(fs)
 }
 
 // logger makes the command's logger, writing to w at --log-level.

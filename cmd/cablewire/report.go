@@ -116,7 +116,8 @@ type deadLetterCount struct {
 // collectDeadLetters reads every message of the dead-letter stream and
 // counts them by stage and reason, most first.
 func collectDeadLetters(ctx context.Context, c common, warehouse string) (deadLetterCounts, error) {
-	out := deadLetterCounts{Source: c.natsURL, Rows: []deadLetterCount{}}
+	// The source goes into the page: never a password a URL holds.
+	out := deadLetterCounts{Source: pipeline.RedactURL(c.url()), Rows: []deadLetterCount{}}
 	if out.Source == "" {
 		out.Source = c.data
 	}

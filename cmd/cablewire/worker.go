@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/sink"
 )
@@ -23,7 +24,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("worker", stderr, "parse|enrich|parse+enrich|sink [...] [--nats URL] [--warehouse DIR]")
 	c.register(fs)
 	fs.StringVar(&warehouse, "warehouse", "./warehouse", "sink: warehouse directory")
-	fs.StringVar(&metrics, "metrics", "", "serve /metrics, /healthz and /readyz on this host:port")
+	fs.StringVar(&metrics, "metrics", "", "serve /metrics, /healthz and /readyz on this host:port (a bare :PORT is loopback; 0.0.0.0:PORT every interface)")
 	sinkFlags(fs, &sc)
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -33,6 +34,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%w: name a stage: parse, enrich, parse+enrich or sink", errUsage)
 	}
 	sc.Dir = warehouse
+	if metrics != "" {
+		if metrics, err = pipeline.LoopbackDefault(metrics); err != nil {
+			return fmt.Errorf("%w: --metrics: %v", errUsage, err)
+		}
+	}
 	log := c.logger(stderr)
 	h := newHealth("connecting to nats")
 	if metrics != "" {
@@ -41,6 +47,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		defer stop()
+		fmt.Fprintf(stderr, "cablewire: metrics at http://%s/metrics\n", metrics)
 	}
 	topo, err := c.topology(schemas.DefaultPipeline)
 	if err != nil {
