@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,6 +144,27 @@ func (r *Reader) readArchive(ctx context.Context, path, kind string, f *os.File,
 		}
 		return err != nil, err
 	}
+	// opened reads a member of a zip or 7z archive, which are opened one
+	// by one: directories are passed over, other non-regular members
+	// skipped with a reason.
+	opened := func(name string, mode fs.FileMode, open func() (io.ReadCloser, error)) (stop bool, err error) {
+		switch {
+		case mode.IsDir():
+			return false, nil
+		case !mode.IsRegular():
+			if r.OnSkip != nil {
+				r.OnSkip(path+MemberSep+name, "not a regular file in the archive (not read)")
+			}
+			return false, nil
+		}
+		rc, err := open()
+		if err != nil {
+			err = bad(name, err)
+			return err != nil, err
+		}
+		defer rc.Close()
+		return member(name, rc)
+	}
 	counted := r.countReader(f).(*countingReader)
 	switch kind {
 	case archGz, archZst, archTar, archTgz, archTzst:
@@ -199,25 +221,7 @@ func (r *Reader) readArchive(ctx context.Context, path, kind string, f *os.File,
 			return bad("", err)
 		}
 		for _, zf := range zr.File {
-			if zf.FileInfo().IsDir() {
-				continue
-			}
-			if !zf.Mode().IsRegular() {
-				if r.OnSkip != nil {
-					r.OnSkip(path+MemberSep+zf.Name, "not a regular file in the archive (not read)")
-				}
-				continue
-			}
-			rc, err := zf.Open()
-			if err != nil {
-				if ferr := bad(zf.Name, err); ferr != nil {
-					return ferr
-				}
-				continue
-			}
-			stop, err := member(zf.Name, rc)
-			rc.Close()
-			if stop || err != nil {
+			if stop, err := opened(zf.Name, zf.Mode(), zf.Open); stop || err != nil {
 				return err
 			}
 		}
@@ -228,19 +232,7 @@ func (r *Reader) readArchive(ctx context.Context, path, kind string, f *os.File,
 			return bad("", err)
 		}
 		for _, zf := range zr.File {
-			if zf.FileInfo().IsDir() {
-				continue
-			}
-			rc, err := zf.Open()
-			if err != nil {
-				if ferr := bad(zf.Name, err); ferr != nil {
-					return ferr
-				}
-				continue
-			}
-			stop, err := member(zf.Name, rc)
-			rc.Close()
-			if stop || err != nil {
+			if stop, err := opened(zf.Name, zf.Mode(), zf.Open); stop || err != nil {
 				return err
 			}
 		}
