@@ -65,6 +65,11 @@ type Addressee struct {
 	Precedence string `json:"precedence,omitempty" parquet:"precedence,optional"`
 	MCN        string `json:"mcn,omitempty" parquet:"mcn,optional"`
 	Excluded   bool   `json:"excluded,omitempty" parquet:"excluded"`
+	// Excludes are the posts an XMT line takes out of this addressee (a
+	// collective): "ALL EUROPEAN POSTS ... XMT AMEMBASSY BERN" is one
+	// addressee excluding Bern, not two addressees. Excluded is kept for
+	// data written before; the parser no longer sets it.
+	Excludes []string `json:"excludes,omitempty" parquet:"excludes,list"`
 }
 
 // Paragraph is one numbered (or unnumbered) paragraph of the body, page and

@@ -13,7 +13,7 @@ import (
 // a fifth of the pipeline's CPU (mostly decoding entity lists); this
 // length-prefixed encoding is several times cheaper. The first byte is a
 // version; a decoder rejects versions it does not know.
-const codecVersion = 1
+const codecVersion = 2
 
 // ContentType names the encoding in message headers.
 const ContentType = "application/x-cablewire-cable-v1"
@@ -97,7 +97,9 @@ func (c *Cable) encode(e *encoder) {
 // input yields an error wrapping ErrCodec.
 func (c *Cable) UnmarshalBinary(b []byte) error {
 	d := decoder{b: b}
-	if d.byte() != codecVersion {
+	// Version 1 (before addressees had Excludes) is still read: streams
+	// may hold messages encoded by an older release.
+	if d.version = d.byte(); d.version != codecVersion && d.version != 1 {
 		return ErrCodec
 	}
 	*c = Cable{}
@@ -215,13 +217,15 @@ func (e *encoder) addressees(as []Addressee) {
 		e.str(a.Precedence)
 		e.str(a.MCN)
 		e.bools(a.Excluded)
+		e.strs(a.Excludes)
 	}
 }
 
 // decoder reads an encoding; on any error it sets err and returns zeros.
 type decoder struct {
-	b   []byte
-	err bool
+	version byte // of the encoding being read
+	b       []byte
+	err     bool
 }
 
 // fail marks the input bad and stops reading it.
@@ -311,6 +315,9 @@ func (d *decoder) addressees() []Addressee {
 	out := make([]Addressee, n)
 	for i := range out {
 		out[i] = Addressee{Routing: d.str(), Name: d.str(), Precedence: d.str(), MCN: d.str(), Excluded: d.byte()&1 != 0}
+		if d.version >= 2 {
+			out[i].Excludes = d.strs()
+		}
 	}
 	return out
 }

@@ -107,3 +107,23 @@ func BenchmarkCodec(b *testing.B) {
 		}
 	})
 }
+
+// Messages encoded by the previous codec version (before addressees had
+// Excludes) are still decoded: streams may hold them across an upgrade.
+func TestCodecReadsVersion1(t *testing.T) {
+	c := sampleCable()
+	c.To, c.Info = nil, nil // version 1 differs from 2 only in addressees
+	b := c.AppendBinary(nil)
+	b[0] = 1
+	var got Cable
+	if err := got.UnmarshalBinary(b); err != nil {
+		t.Fatalf("version 1: %v", err)
+	}
+	if got.RefID != c.RefID || len(got.Paragraphs) != len(c.Paragraphs) || got.Subject != c.Subject {
+		t.Errorf("version 1 decoded as %+v", got)
+	}
+	b[0] = 9
+	if err := got.UnmarshalBinary(b); err == nil {
+		t.Error("an unknown version was decoded")
+	}
+}

@@ -4,7 +4,7 @@ import "time"
 
 // TableVersion is the version of the warehouse tables' columns, written in
 // each Parquet file's key-value metadata under MetaSchemaVersion.
-const TableVersion = 1
+const TableVersion = 2 // 2: addressees and recipients gained excludes
 
 // MetaSchemaVersion is the Parquet key-value metadata key for TableVersion.
 const MetaSchemaVersion = "cablewire.schema_version"
@@ -140,6 +140,7 @@ type RecipientRow struct {
 	Precedence string    `parquet:"precedence,optional,dict"`
 	MCN        string    `parquet:"mcn,optional"`
 	Excluded   bool      `parquet:"excluded"`
+	Excludes   []string  `parquet:"excludes,list"` // posts an XMT line takes out of this one
 }
 
 // ReferenceRow is a row of the cable_references table: one reference of a
@@ -162,7 +163,7 @@ func appendFlatRows(rs []RecipientRow, refs []ReferenceRow, c *Cable, v int32) (
 		for i, a := range l.as {
 			rs = append(rs, RecipientRow{
 				RefID: c.RefID, Version: v, Created: created, Kind: l.kind, N: int32(i + 1),
-				Routing: a.Routing, Name: a.Name, Precedence: a.Precedence, MCN: a.MCN, Excluded: a.Excluded,
+				Routing: a.Routing, Name: a.Name, Precedence: a.Precedence, MCN: a.MCN, Excluded: a.Excluded, Excludes: a.Excludes,
 			})
 		}
 	}

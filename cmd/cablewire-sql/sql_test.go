@@ -56,11 +56,11 @@ func TestViewTypes(t *testing.T) {
 		"cables": {
 			"ref_id": "VARCHAR", "version": "INTEGER", "created": "TIMESTAMP WITH TIME ZONE",
 			"tags": "VARCHAR[]", "caveats": "VARCHAR[]", "countries": "VARCHAR[]", "references": "VARCHAR[]",
-			"to":        "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN)[]",
+			"to":        "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN, excludes VARCHAR[])[]",
 			"decl_date": "DATE", "section": "INTEGER", "has_redactions": "BOOLEAN", "word_count": "INTEGER",
 			"year": "INTEGER", "month": "INTEGER",
 			"cable_refs":    "VARCHAR[]",
-			"to_addressees": "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN)[]",
+			"to_addressees": "STRUCT(routing VARCHAR, \"name\" VARCHAR, precedence VARCHAR, mcn VARCHAR, excluded BOOLEAN, excludes VARCHAR[])[]",
 		},
 		"paragraphs": {"created": "TIMESTAMP WITH TIME ZONE", "n": "INTEGER", "marking": "VARCHAR", "year": "INTEGER"},
 		"entities":   {"created": "TIMESTAMP WITH TIME ZONE", "canonical": "VARCHAR", "start": "INTEGER", "month": "INTEGER", "end": "INTEGER", "end_offset": "INTEGER"},
@@ -206,9 +206,9 @@ func TestFormats(t *testing.T) {
 	want := [][]string{
 		{"ref_id", "version", "created", "day", "subject", "tags", "first_to", "word_count"},
 		{"09PARIS123", "1", "2009-03-04T12:34:56.123456Z", "2009-03-04", "FRANCE ON IRAN", `["PREL","FR","IR"]`,
-			`{"excluded":false,"mcn":null,"name":"SECSTATE WASHDC","precedence":"PRIORITY","routing":"RUEHC"}`, "14"},
+			`{"excluded":false,"excludes":[],"mcn":null,"name":"SECSTATE WASHDC","precedence":"PRIORITY","routing":"RUEHC"}`, "14"},
 		{"09PARIS123", "2", "2009-03-04T12:34:56.123456Z", "2009-03-04", "FRANCE ON IRAN", `["PREL","FR","IR"]`,
-			`{"excluded":false,"mcn":null,"name":"SECSTATE WASHDC","precedence":"PRIORITY","routing":"RUEHC"}`, "15"},
+			`{"excluded":false,"excludes":[],"mcn":null,"name":"SECSTATE WASHDC","precedence":"PRIORITY","routing":"RUEHC"}`, "15"},
 		{"10BERLIN7", "1", "2010-01-31T23:59:00Z", "2010-01-31", "", "[]", "", "1"},
 	}
 	if !reflect.DeepEqual(recs, want) {

@@ -177,8 +177,37 @@ func (h *headerState) headerLine(c *schemas.Cable, line string, dt *dtg, de *deL
 	}
 	if h.list != nil {
 		if a, ok := parseAddressee(s); ok {
-			a.Excluded = h.excl
+			if l := *h.list; h.excl && len(l) > 0 {
+				// An XMT post is taken out of a collective of the list,
+				// not sent to: the last collective, else the addressee
+				// just before.
+				i := len(l) - 1
+				for j := i; j >= 0; j-- {
+					if isCollective(l[j].Name) {
+						i = j
+						break
+					}
+				}
+				l[i].Excludes = append(l[i].Excludes, a.Name)
+				return
+			}
+			a.Excluded = h.excl // an XMT with nothing before it to exclude from
 			*h.list = append(*h.list, a)
 		}
 	}
+}
+
+// isCollective reports whether an addressee names a group of posts
+// ("EUROPEAN POLITICAL COLLECTIVE", "ALL AMERICAN REPUBLIC DIPLOMATIC
+// POSTS", "ALL NATO CAPITALS"), the kind an XMT line excludes posts from.
+func isCollective(name string) bool {
+	if strings.HasPrefix(name, "ALL ") {
+		return true
+	}
+	for _, w := range []string{"COLLECTIVE", " POSTS", "CAPITALS", "MEMBER STATES", "DIPLOMATIC POSTS"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -8,15 +8,18 @@ import (
 )
 
 // TestRecipients: TO and INFO addressees of the routing header; page
-// header lines are not addressees, and an XMT line's posts are marked
-// excluded right after the collective they are excluded from. All text is
-// invented.
+// header lines are not addressees, and an XMT line's posts are not
+// addressees but exclusions of the collective before them (shown here as
+// "COLLECTIVE -POST"). All text is invented.
 func TestRecipients(t *testing.T) {
 	names := func(as []schemas.Addressee) (out []string) {
 		for _, a := range as {
 			n := a.Name
 			if a.Excluded {
 				n = "-" + n
+			}
+			for _, x := range a.Excludes {
+				n += " -" + x
 			}
 			out = append(out, n)
 		}
@@ -37,7 +40,13 @@ func TestRecipients(t *testing.T) {
 			[]string{"AMEMBASSY MOSCOW"}, []string{"AMEMBASSY LONDON", "AMEMBASSY PARIS"}},
 		{"XMT exclusion",
 			"R 291400Z MAY 76\nFM SECSTATE WASHDC\nTO ALL EUROPEAN DIPLOMATIC POSTS\nXMT AMEMBASSY BERN\nINFO USMISSION USNATO\nBT\nC O N F I D E N T I A L STATE 123457\n",
-			[]string{"ALL EUROPEAN DIPLOMATIC POSTS", "-AMEMBASSY BERN"}, []string{"USMISSION USNATO"}},
+			[]string{"ALL EUROPEAN DIPLOMATIC POSTS -AMEMBASSY BERN"}, []string{"USMISSION USNATO"}},
+		{"XMT of several posts, on continuation lines",
+			"R 291400Z MAY 76\nFM SECSTATE WASHDC\nTO AMEMBASSY LONDON 0001\nINFO ALL NATO CAPITALS\nXMT AMEMBASSY OSLO\nAMEMBASSY ROME\nBT\nC O N F I D E N T I A L STATE 123458\n",
+			[]string{"AMEMBASSY LONDON"}, []string{"ALL NATO CAPITALS -AMEMBASSY OSLO -AMEMBASSY ROME"}},
+		{"XMT after a post that follows the collective",
+			"R 291400Z MAY 76\nFM SECSTATE WASHDC\nTO EUROPEAN POLITICAL COLLECTIVE\nUSMISSION USNATO 0002\nXMT AMEMBASSY VALLETTA\nBT\nC O N F I D E N T I A L STATE 123459\n",
+			[]string{"EUROPEAN POLITICAL COLLECTIVE -AMEMBASSY VALLETTA", "USMISSION USNATO"}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -157,13 +157,14 @@ func TestReadBackArrow(t *testing.T) {
 				arrow.Field{Name: "name", Type: arrow.BinaryTypes.String},
 				arrow.Field{Name: "precedence", Type: arrow.BinaryTypes.String, Nullable: true},
 				arrow.Field{Name: "mcn", Type: arrow.BinaryTypes.String, Nullable: true},
-				arrow.Field{Name: "excluded", Type: arrow.FixedWidthTypes.Boolean})),
+				arrow.Field{Name: "excluded", Type: arrow.FixedWidthTypes.Boolean},
+				arrow.Field{Name: "excludes", Type: listOfString})),
 			"decl_date": arrow.FixedWidthTypes.Date32, "has_redactions": arrow.FixedWidthTypes.Boolean,
 		},
 		schemas.TableParagraphs: {"created": utcMicros, "n": arrow.PrimitiveTypes.Int32, "text": arrow.BinaryTypes.String},
 		schemas.TableEntities:   {"created": utcMicros, "canonical": arrow.BinaryTypes.String, "start": arrow.PrimitiveTypes.Int32},
 		schemas.TableRecipients: {"created": utcMicros, "kind": arrow.BinaryTypes.String, "n": arrow.PrimitiveTypes.Int32,
-			"routing": arrow.BinaryTypes.String, "excluded": arrow.FixedWidthTypes.Boolean},
+			"routing": arrow.BinaryTypes.String, "excluded": arrow.FixedWidthTypes.Boolean, "excludes": listOfString},
 		schemas.TableReferences: {"created": utcMicros, "n": arrow.PrimitiveTypes.Int32, "referenced": arrow.BinaryTypes.String},
 	}
 	seen := map[string]int{}
