@@ -57,6 +57,16 @@ func NewDeadLetter(m *Message, stage, reason, subject string) *Message {
 func (r *Runner) deadLetter(ctx context.Context, m *Message, cause error) error {
 	stage, cause := stageOf(cause, r.cfg.Name)
 	reason := cause.Error()
+	if m.Data == nil && m.Stream != "" && m.Seq > 0 {
+		// A committer drops the payload of a message it holds (the sink
+		// keeps only the rows): the stream still has it, unacked, and a
+		// dead letter must keep the whole input to be replayed.
+		if s, err := r.js.Stream(ctx, m.Stream); err == nil {
+			if sm, err := s.GetMsg(ctx, m.Seq); err == nil {
+				m.Data = sm.Data
+			}
+		}
+	}
 	dl := NewDeadLetter(m, stage, reason, r.cfg.DeadLetterSubject(stage))
 	if err := publishAll(ctx, r.js, []*Message{dl}, 30*time.Second, nil); err != nil {
 		return err

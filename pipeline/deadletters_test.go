@@ -82,3 +82,50 @@ func TestDeadLettersListReplayPurge(t *testing.T) {
 		t.Errorf("%d dead letters after the purge", got)
 	}
 }
+
+// holdAndFail is a committer that, like the sink, drops the payload of
+// the messages it holds, then fails them for good at its first tick.
+type holdAndFail struct{ held []*pipeline.Message }
+
+func (c *holdAndFail) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, error) {
+	m.Data = nil
+	c.held = append(c.held, m)
+	return pipeline.Result{}, nil
+}
+
+func (c *holdAndFail) Tick(ctx context.Context, now time.Time) (pipeline.Result, error) {
+	res := pipeline.Result{Failed: c.held, Err: pipeline.Permanent(errors.New("cannot commit"))}
+	c.held = nil
+	return res, nil
+}
+
+func (c *holdAndFail) Flush(ctx context.Context) (pipeline.Result, error) { return c.Tick(ctx, time.Now()) }
+
+// A message a committer held without its payload is dead-lettered whole:
+// the payload is read back from the stream, so it can be replayed.
+func TestCommitterDeadLettersKeepThePayload(t *testing.T) {
+	js, cons := setup(t, 3)
+	publishN(t, js, 4)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := cfg("sink")
+	c.TickEvery = 50 * time.Millisecond
+	go pipeline.NewRunner(js, cons, c).RunCommitter(ctx, &holdAndFail{})
+	pipelinetest.Eventually(t, 10*time.Second, "4 dead letters", func() bool { return msgs(t, js, "DLQ") == 4 })
+	dls, err := pipeline.OpenDeadLetters(context.Background(), js, "DLQ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for dl, err := range dls.List(context.Background(), "sink") {
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen[string(dl.Data)] = true
+	}
+	for i := range 4 {
+		if !seen[strconv.Itoa(i)] {
+			t.Errorf("payload %d missing from the dead letters (got %v)", i, seen)
+		}
+	}
+}
