@@ -99,7 +99,9 @@ func (c *holdAndFail) Tick(ctx context.Context, now time.Time) (pipeline.Result,
 	return res, nil
 }
 
-func (c *holdAndFail) Flush(ctx context.Context) (pipeline.Result, error) { return c.Tick(ctx, time.Now()) }
+func (c *holdAndFail) Flush(ctx context.Context) (pipeline.Result, error) {
+	return c.Tick(ctx, time.Now())
+}
 
 // A message a committer held without its payload is dead-lettered whole:
 // the payload is read back from the stream, so it can be replayed.
