@@ -231,22 +231,16 @@ func (rt Route) Message(doc schemas.Document) *pipeline.Message {
 // Header values are clipped, so that a document refused for its headers
 // can still be dead-lettered.
 func (rt Route) DeadLetter(doc schemas.Document, cause error) *pipeline.Message {
-	h := pipeline.Header{}
-	h.Set(schemas.HeaderRef, clip(doc.RefID))
-	h.Set(schemas.HeaderSource, clip(doc.Source))
-	h.Set(pipeline.HeaderDLQStage, "ingest")
-	h.Set(pipeline.HeaderDLQError, clip(reason(cause)))
-	h.Set(pipeline.HeaderDLQDeliveries, "0")
-	id := "dlq:ingest:" + doc.Source
-	if len(id) > 512 {
+	// What could not be read has no message to keep: the dead letter is
+	// the document's reference and source, built like every stage's.
+	in := &pipeline.Message{ID: doc.Source, Header: pipeline.Header{}}
+	if len(in.ID) > 500 {
 		sum := sha256.Sum256([]byte(doc.Source))
-		id = "dlq:ingest:" + hex.EncodeToString(sum[:16])
+		in.ID = hex.EncodeToString(sum[:16])
 	}
-	return &pipeline.Message{
-		ID:      id,
-		Subject: rt.DeadLetters,
-		Header:  h,
-	}
+	in.Header.Set(schemas.HeaderRef, clip(doc.RefID))
+	in.Header.Set(schemas.HeaderSource, clip(doc.Source))
+	return pipeline.NewDeadLetter(in, "ingest", clip(reason(cause)), rt.DeadLetters)
 }
 
 // clip bounds a header value; what is cut is said.
