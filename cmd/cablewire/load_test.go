@@ -190,3 +190,24 @@ func TestLoadArchivesSameAsUnpacked(t *testing.T) {
 		})
 	}
 }
+
+// On a pipe or in a log, a load prints plain progress lines, the last when
+// it ends, however short it is.
+func TestProgressLinesEndWithTheLoad(t *testing.T) {
+	in, wh := t.TempDir(), t.TempDir()
+	generate(t, in, 20, 99)
+	code, out, errs := runCLI(context.Background(), "load", in, "--warehouse", wh, "--data", t.TempDir(), "--progress", "lines")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	last := ""
+	for _, l := range lines {
+		if strings.HasPrefix(l, "progress: ") {
+			last = l
+		}
+	}
+	if !strings.Contains(last, "read 20") || !strings.Contains(last, "committed 20") {
+		t.Errorf("last progress line %q, want 20 read and committed; stderr:\n%s", last, errs)
+	}
+}

@@ -144,6 +144,10 @@ func startProgress(mode string, w io.Writer, live *ingest.Live, sample func() (c
 			case <-ctx.Done():
 				if bar != nil {
 					bar.Finish() // clears the line, and stops the library's spinner goroutine
+				} else {
+					// A last line, so a log shows where the load ended even
+					// when it took less than a period.
+					fmt.Fprintln(w, get().line())
 				}
 				return
 			case <-t.C:
