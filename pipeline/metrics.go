@@ -5,6 +5,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // StageStats counts what one stage did in this process. Dead-letter reasons
@@ -18,7 +20,9 @@ type StageStats struct {
 	Published    atomic.Int64 // outputs published
 	Busy         atomic.Int64 // nanoseconds spent in stage code
 
-	latency histogram // of Handle calls (Add for a committer), in seconds
+	// latency observes each Handle call (Add for a committer), once
+	// Metrics exports the stage; nil until then.
+	latency atomic.Pointer[prometheus.Observer]
 
 	mu      sync.Mutex
 	reasons map[string]int64
@@ -27,7 +31,9 @@ type StageStats struct {
 // handled counts d as time in stage code, and one call's latency.
 func (s *StageStats) handled(d time.Duration) {
 	s.Busy.Add(int64(d))
-	s.latency.observe(d)
+	if o := s.latency.Load(); o != nil {
+		(*o).Observe(d.Seconds())
+	}
 }
 
 func (s *StageStats) deadLetter(reason string) {

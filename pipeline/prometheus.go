@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -13,17 +12,18 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// Metrics is a process's Prometheus registry: each stage's counters and
-// handler latency (read from its StageStats at scrape time, so nothing is
-// counted twice), each consumer's lag and ack pending against its
+// Metrics is a process's Prometheus registry: each stage's counters (read
+// from its StageStats at scrape time, so nothing is counted twice) and
+// handler latency (a histogram the stage observes once exported), each consumer's lag and ack pending against its
 // MaxAckPending (asked of the broker at scrape time), whatever a stage
 // registers of its own (Register), and the Go runtime and process
 // collectors. Serve it with Handler.
 type Metrics struct {
-	reg *prometheus.Registry
-	mu  sync.Mutex
-	st  []*StageStats
-	cs  []stageConsumer
+	reg     *prometheus.Registry
+	latency *prometheus.HistogramVec
+	mu      sync.Mutex
+	st      []*StageStats
+	cs      []stageConsumer
 }
 
 type stageConsumer struct {
@@ -33,8 +33,13 @@ type stageConsumer struct {
 
 // NewMetrics makes a registry with the Go and process collectors.
 func NewMetrics() *Metrics {
-	m := &Metrics{reg: prometheus.NewRegistry()}
-	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), (*metricsCollector)(m))
+	m := &Metrics{reg: prometheus.NewRegistry(), latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "cablewire_stage_handle_seconds",
+		Help: "Latency of one call of the stage's code.",
+		// From a parse (tens of µs) to a slow sink Add (seconds).
+		Buckets: prometheus.ExponentialBuckets(1e-5, 4, 12),
+	}, stageLabels)}
+	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}), m.latency, (*metricsCollector)(m))
 	return m
 }
 
@@ -43,6 +48,8 @@ func (m *Metrics) AddStage(s *StageStats, cons jetstream.Consumer) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.st = append(m.st, s)
+	o := m.latency.WithLabelValues(s.Name)
+	s.latency.Store(&o)
 	if cons != nil {
 		m.cs = append(m.cs, stageConsumer{s.Name, cons})
 	}
@@ -71,7 +78,6 @@ var (
 	descDead      = prometheus.NewDesc("cablewire_stage_dead_lettered_total", "Inputs moved to the dead letters.", stageLabels, nil)
 	descPublished = prometheus.NewDesc("cablewire_stage_published_total", "Outputs published.", stageLabels, nil)
 	descBusy      = prometheus.NewDesc("cablewire_stage_busy_seconds_total", "Time spent in stage code.", stageLabels, nil)
-	descLatency   = prometheus.NewDesc("cablewire_stage_handle_seconds", "Latency of one call of the stage's code.", stageLabels, nil)
 	descPending   = prometheus.NewDesc("cablewire_consumer_pending", "Messages in the stage's stream not yet delivered (consumer lag).", stageLabels, nil)
 	descAckPend   = prometheus.NewDesc("cablewire_consumer_ack_pending", "Messages delivered and not yet acked.", stageLabels, nil)
 	descMaxAck    = prometheus.NewDesc("cablewire_consumer_max_ack_pending", "The consumer's MaxAckPending: delivery pauses when ack_pending reaches it.", stageLabels, nil)
@@ -82,7 +88,7 @@ var (
 type metricsCollector Metrics
 
 func (c *metricsCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descReceived, descAcked, descRetried, descDead, descPublished, descBusy, descLatency, descPending, descAckPend, descMaxAck, descRedeliv} {
+	for _, d := range []*prometheus.Desc{descReceived, descAcked, descRetried, descDead, descPublished, descBusy, descPending, descAckPend, descMaxAck, descRedeliv} {
 		ch <- d
 	}
 }
@@ -101,8 +107,6 @@ func (c *metricsCollector) Collect(ch chan<- prometheus.Metric) {
 		counter(descDead, float64(s.DeadLettered.Load()))
 		counter(descPublished, float64(s.Published.Load()))
 		counter(descBusy, time.Duration(s.Busy.Load()).Seconds())
-		count, sum, buckets := s.latency.snapshot()
-		ch <- prometheus.MustNewConstHistogram(descLatency, count, sum, buckets, s.Name)
 	}
 	// One Info round trip per consumer, bounded: a scrape must not hang
 	// on a broker that is away.
@@ -121,36 +125,4 @@ func (c *metricsCollector) Collect(ch chan<- prometheus.Metric) {
 		gauge(descMaxAck, float64(info.Config.MaxAckPending))
 		gauge(descRedeliv, float64(info.NumRedelivered))
 	}
-}
-
-// histogram is a lock-free latency histogram with fixed buckets, cheap
-// enough for every Handle call.
-type histogram struct {
-	counts [len(latencyBuckets) + 1]atomic.Uint64
-	sumNs  atomic.Int64
-}
-
-// latencyBuckets cover a parse (tens of µs) to a sink commit (seconds).
-var latencyBuckets = [...]float64{1e-5, 5e-5, 1e-4, 5e-4, 1e-3, 5e-3, 0.01, 0.05, 0.1, 0.5, 1, 5, 30}
-
-func (h *histogram) observe(d time.Duration) {
-	s := d.Seconds()
-	i := 0
-	for i < len(latencyBuckets) && s > latencyBuckets[i] {
-		i++
-	}
-	h.counts[i].Add(1)
-	h.sumNs.Add(int64(d))
-}
-
-// snapshot is the count, the sum in seconds and the cumulative buckets.
-func (h *histogram) snapshot() (uint64, float64, map[float64]uint64) {
-	b := make(map[float64]uint64, len(latencyBuckets))
-	var cum uint64
-	for i, le := range latencyBuckets {
-		cum += h.counts[i].Load()
-		b[le] = cum
-	}
-	cum += h.counts[len(latencyBuckets)].Load()
-	return cum, time.Duration(h.sumNs.Load()).Seconds(), b
 }

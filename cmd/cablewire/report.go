@@ -29,7 +29,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	pass, c, err := splitReportArgs(args)
+	pass, c, warehouse, err := splitReportArgs(args)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
@@ -39,7 +39,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				return fmt.Errorf("--data %s: no such directory (the dead letters of a run live in its --data directory)", c.data)
 			}
 		}
-		dl, err := collectDeadLetters(ctx, c, flagValue(pass, "warehouse"))
+		dl, err := collectDeadLetters(ctx, c, warehouse)
 		if err != nil {
 			return fmt.Errorf("dead letters: %w", err)
 		}
@@ -69,34 +69,43 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// splitReportArgs takes --data and --nats (either dash count, "=" or a
-// separate value) out of args; the rest is cablewire-sql report's.
-func splitReportArgs(args []string) (pass []string, c common, err error) {
+// splitReportArgs takes --data, --nats and --pipeline (either dash count,
+// "=" or a separate value) out of args; the rest is cablewire-sql
+// report's. It also reads --warehouse, which it passes on: the dead
+// letters are those of that warehouse's pipeline.
+func splitReportArgs(args []string) (pass []string, c common, warehouse string, err error) {
 	c.replicas = 1
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "data" && name != "nats" && name != "pipeline") {
+		ours := name == "data" || name == "nats" || name == "pipeline"
+		if !strings.HasPrefix(a, "-") || !ours && name != "warehouse" {
 			pass = append(pass, a)
 			continue
 		}
+		start := i
 		if !hasVal {
 			if i+1 >= len(args) {
-				return nil, c, fmt.Errorf("flag needs an argument: %s", a)
+				return nil, c, "", fmt.Errorf("flag needs an argument: %s", a)
 			}
 			i++
 			val = args[i]
+		}
+		if !ours {
+			pass = append(pass, args[start:i+1]...) // --warehouse goes on as written
 		}
 		switch name {
 		case "data":
 			c.data = val
 		case "pipeline":
 			c.pipeline = val
-		default:
+		case "nats":
 			c.natsURL = val
+		case "warehouse":
+			warehouse = val
 		}
 	}
-	return pass, c, nil
+	return pass, c, warehouse, nil
 }
 
 // deadLetterCounts is the --dead-letters file cablewire-sql report reads:
@@ -160,22 +169,4 @@ func collectDeadLetters(ctx context.Context, c common, warehouse string) (deadLe
 		return a.Reason < b.Reason
 	})
 	return out, nil
-}
-
-// flagValue is the value of --name in args (either dash count, "=" or a
-// separate value), or "".
-func flagValue(args []string, name string) string {
-	for i, a := range args {
-		n, v, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || n != name {
-			continue
-		}
-		if hasVal {
-			return v
-		}
-		if i+1 < len(args) {
-			return args[i+1]
-		}
-	}
-	return ""
 }

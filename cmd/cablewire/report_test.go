@@ -27,7 +27,7 @@ func TestSplitReportArgsTakesOutTheBrokerFlags(t *testing.T) {
 		{args: []string{"--warehouse", "data"}, pass: []string{"--warehouse", "data"}}, // a value named data is not the flag
 		{args: []string{"--data"}, err: true},
 	} {
-		pass, c, err := splitReportArgs(tc.args)
+		pass, c, _, err := splitReportArgs(tc.args)
 		if tc.err {
 			if err == nil {
 				t.Errorf("%q: no error", tc.args)

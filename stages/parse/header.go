@@ -204,7 +204,7 @@ func isCollective(name string) bool {
 	if strings.HasPrefix(name, "ALL ") {
 		return true
 	}
-	for _, w := range []string{"COLLECTIVE", " POSTS", "CAPITALS", "MEMBER STATES", "DIPLOMATIC POSTS"} {
+	for _, w := range []string{"COLLECTIVE", " POSTS", "CAPITALS", "MEMBER STATES"} {
 		if strings.Contains(name, w) {
 			return true
 		}

@@ -22,7 +22,6 @@ import (
 // a full enriched stream or finished early and left the other core idle.
 type commitJob struct {
 	p     *partition
-	id    string  // the record's id, for the sink's goroutine while the job runs
 	rec   *Record // nil once reconcile found every cable committed by others
 	known *knownRecords
 	start time.Time
@@ -48,7 +47,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, id: p.base, known: s.known, start: time.Now(), compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, known: s.known, start: time.Now(), compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,

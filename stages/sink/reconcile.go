@@ -65,39 +65,36 @@ func (j *commitJob) reconcile(dir string) error {
 			}
 		}
 	}
-	renumber := map[verKey]int32{}
+	// What becomes of each version written: its new version, or 0 when
+	// another sink committed it (versions start at 1).
+	fate := map[verKey]int32{}
+	changed := false
 	var kept []CableRecord
 	for _, w := range j.p.written {
+		vk := verKey{w.RefID, w.Version}
 		if drop[contentKey{w.RefID, w.Hash}] {
+			fate[vk], changed = 0, true
 			continue
 		}
 		if l := latest[w.RefID]; l >= lowest[w.RefID] {
-			nv := w.Version + l - lowest[w.RefID] + 1
-			renumber[verKey{w.RefID, w.Version}] = nv
-			w.Version = nv
+			w.Version += l - lowest[w.RefID] + 1
+			changed = true
 		}
+		fate[vk] = w.Version
 		kept = append(kept, w)
 	}
-	if len(drop) == 0 && len(renumber) == 0 {
+	if !changed {
 		return nil
 	}
 	j.dropped = len(j.p.written) - len(kept)
-	dropped := map[verKey]bool{}
-	for _, w := range j.p.written {
-		if drop[contentKey{w.RefID, w.Hash}] {
-			dropped[verKey{w.RefID, w.Version}] = true
-		}
-	}
 	var files []FileRecord
 	for _, f := range j.rec.Files {
 		nf, err := rewriteFile(dir, f, j.compression, func(ref string, v int32) (int32, bool) {
-			if dropped[verKey{ref, v}] {
-				return 0, false
+			nv, ok := fate[verKey{ref, v}]
+			if !ok {
+				return v, true
 			}
-			if nv, ok := renumber[verKey{ref, v}]; ok {
-				return nv, true
-			}
-			return v, true
+			return nv, nv != 0
 		})
 		if err != nil {
 			return fmt.Errorf("reconcile %s: %w", f.Temp, err)

@@ -131,7 +131,7 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 	named := map[string]bool{}
 	var batch []*Record
 	for _, id := range ids {
-		if done[id] || s.busy != nil && id == s.busy.id {
+		if done[id] || s.busy != nil && id == s.busy.p.base {
 			continue // applied, or this sink's own commit in flight: finishCommit applies it
 		}
 		r, err := readRecord(s.cfg.Dir, id)
