@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -83,19 +82,8 @@ func TestBlindFields(t *testing.T) {
 	}
 	agree := map[string]int{}
 	for _, w := range cases {
-		p := filepath.Join(corpusDir, w.File)
-		body, err := os.ReadFile(p)
-		if err != nil {
-			t.Errorf("%s: %v", w.File, err)
-			continue
-		}
-		format := schemas.FormatText
-		if strings.HasSuffix(p, ".html") {
-			format = schemas.FormatHTML
-		}
-		c, err := Parse(schemas.Document{Body: body, Format: format, RefID: refOf(p)})
-		if err != nil {
-			t.Errorf("%s: %v", w.File, err)
+		c, ok := parseCorpusFile(t, w.File)
+		if !ok {
 			continue
 		}
 		for field, ok := range blindAgree(w, c) {

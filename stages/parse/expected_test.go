@@ -63,19 +63,8 @@ func TestExpectedCorpus(t *testing.T) {
 	}
 	var regen []expectation
 	for _, w := range want {
-		p := filepath.Join(corpusDir, w.File)
-		body, err := os.ReadFile(p)
-		if err != nil {
-			t.Errorf("%s: %v", w.File, err)
-			continue
-		}
-		format := schemas.FormatText
-		if strings.HasSuffix(p, ".html") {
-			format = schemas.FormatHTML
-		}
-		c, err := Parse(schemas.Document{Body: body, Format: format, RefID: refOf(p)})
-		if err != nil {
-			t.Errorf("%s: %v", w.File, err)
+		c, ok := parseCorpusFile(t, w.File)
+		if !ok {
 			continue
 		}
 		got := expectOf(w.File, c)
@@ -90,4 +79,26 @@ func TestExpectedCorpus(t *testing.T) {
 		out, _ := json.MarshalIndent(regen, "", "  ")
 		os.WriteFile("testdata/expected-corpus.json", append(out, '\n'), 0o644)
 	}
+}
+
+// parseCorpusFile parses a cable of ../shared/corpus by its path there,
+// reporting a failure to read or parse it.
+func parseCorpusFile(t *testing.T, file string) (schemas.Cable, bool) {
+	t.Helper()
+	p := filepath.Join(corpusDir, file)
+	body, err := os.ReadFile(p)
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return schemas.Cable{}, false
+	}
+	format := schemas.FormatText
+	if strings.HasSuffix(p, ".html") {
+		format = schemas.FormatHTML
+	}
+	c, err := Parse(schemas.Document{Body: body, Format: format, RefID: refOf(p)})
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return schemas.Cable{}, false
+	}
+	return c, true
 }
