@@ -140,3 +140,16 @@ func describe(url string) string {
 	}
 	return RedactURL(url)
 }
+
+// StreamNames lists the streams on the broker.
+func (c *Conn) StreamNames(ctx context.Context) ([]string, error) {
+	var out []string
+	names := c.JS.StreamNames(ctx)
+	for n := range names.Name() {
+		out = append(out, n)
+	}
+	if err := names.Err(); err != nil {
+		return nil, fmt.Errorf("stream names: %w", err)
+	}
+	return out, nil
+}

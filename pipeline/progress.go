@@ -69,10 +69,21 @@ func PurgeOrphans(ctx context.Context, js jetstream.JetStream, stream string, b 
 // WaitEmpty polls until the backlog of stream/durable is empty, or ctx ends.
 // A failed poll (a busy broker timing out) is retried, not returned.
 func WaitEmpty(ctx context.Context, js jetstream.JetStream, stream, durable string, every time.Duration) error {
+	return waitEmpty(ctx, js, stream, durable, every, nil)
+}
+
+// waitEmpty is WaitEmpty that calls delivered, when set, on every poll
+// that finds everything delivered but not all of it acked.
+func waitEmpty(ctx context.Context, js jetstream.JetStream, stream, durable string, every time.Duration, delivered func() error) error {
 	for {
 		b, err := BacklogOf(ctx, js, stream, durable)
 		if err == nil && b.Empty() {
 			return PurgeOrphans(ctx, js, stream, b)
+		}
+		if err == nil && delivered != nil && b.Pending == 0 {
+			if err := delivered(); err != nil {
+				return err
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -43,8 +43,12 @@ func NewMetrics() *Metrics {
 	return m
 }
 
-// AddStage exports s, and the lag of cons (nil: none) as the stage's.
+// AddStage exports s, and the lag of cons (nil: none) as the stage's. On
+// a nil Metrics it does nothing.
 func (m *Metrics) AddStage(s *StageStats, cons jetstream.Consumer) {
+	if m == nil {
+		return
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.st = append(m.st, s)

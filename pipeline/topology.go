@@ -2,82 +2,161 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
 
-// StreamSpec declares a stream. WorkQueue streams delete a message once it
-// is acked, which bounds disk use to the work not yet done.
-type StreamSpec struct {
-	Name       string
-	Subjects   []string
-	WorkQueue  bool
-	MaxBytes   int64         // 0: unlimited
-	MaxMsgs    int64         // 0: unlimited; when full, publishers wait (back-pressure)
-	MaxAge     time.Duration // 0: unlimited
-	Duplicates time.Duration // Nats-Msg-Id window; 0: server default (2m)
-	Replicas   int           // 0 or 1 for a single server; 3 for a cluster
+// Topology is a pipeline declared whole: its streams, its stages in the
+// order work flows through them, and where their failures go. The runtime
+// runs it (Start): a process names the stages it runs, and everything
+// else (streams, consumers, prefetch, AckWait, dead letters, completion,
+// metrics) follows from the declaration, in this one place.
+type Topology struct {
+	Streams []StreamSpec
+	// Stages in pipeline order: completion (Running.WaitCommitted) waits
+	// on each in turn, since once a work queue is empty with nothing left
+	// upstream, nothing more can arrive in it.
+	Stages []Stage
+	// DeadLetters is the stream of every stage's dead letters, and
+	// DeadLetterSubject the subject of one stage's.
+	DeadLetters       string
+	DeadLetterSubject func(stage string) string
+	// Propagate names headers copied from an input to its outputs (trace
+	// and timing headers), unless the stage set them.
+	Propagate []string
+	// MaxDeliver is how many times a message is tried before it is
+	// dead-lettered; Backoff the delay before each retry (the last
+	// repeats).
+	MaxDeliver int
+	Backoff    []time.Duration
 }
 
-// ConsumerSpec declares a durable pull consumer.
-type ConsumerSpec struct {
-	Stream        string
-	Durable       string
-	FilterSubject string
-	AckWait       time.Duration
-	MaxDeliver    int
-	BackOff       []time.Duration // redelivery delays after AckWait expiries
-	MaxAckPending int
+// Stage declares one stage: the consumer it reads, where its outputs go,
+// and its code, a Handler or a Committer.
+type Stage struct {
+	Name string
+	// Consumer is the stage's durable consumer on its input stream.
+	Consumer ConsumerSpec
+	// Output is the subject of the outputs that name none ("" for a
+	// committer, which publishes nothing).
+	Output string
+	// Prefetch is how many messages are fetched at a time; the consumer's
+	// MaxAckPending must leave room for them.
+	Prefetch int
+	// InProgressEvery is how often a committer's held messages are touched
+	// (below the consumer's AckWait).
+	InProgressEvery time.Duration
+	// Handler is a one-message stage's code.
+	Handler Handler
+	// Open opens a committer stage once its consumer is bound; it may
+	// refuse a consumer whose limits do not fit it.
+	Open func(ctx context.Context, in Input) (Committer, error)
 }
 
-// EnsureStream creates the stream or updates it to spec. It is idempotent.
-func EnsureStream(ctx context.Context, js jetstream.JetStream, s StreamSpec) error {
-	cfg := jetstream.StreamConfig{
-		Name:       s.Name,
-		Subjects:   s.Subjects,
-		Storage:    jetstream.FileStorage,
-		Retention:  jetstream.LimitsPolicy,
-		Discard:    jetstream.DiscardNew, // back-pressure rather than silent loss
-		MaxBytes:   nonZero64(s.MaxBytes, -1),
-		MaxMsgs:    nonZero64(s.MaxMsgs, -1),
-		MaxAge:     s.MaxAge,
-		Duplicates: s.Duplicates,
-		Replicas:   max(s.Replicas, 1),
-		MaxMsgSize: MaxPayload,
+// Input is what a committer learns of its input when it opens.
+type Input struct {
+	// StreamCreated is when the input stream was made: a stream deleted
+	// and made again restarts its sequences.
+	StreamCreated time.Time
+	Consumer      jetstream.ConsumerConfig
+}
+
+// ErrUnknownStage is returned for a stage name the topology does not
+// declare.
+var ErrUnknownStage = errors.New("unknown stage")
+
+// Stage returns the stage named name. A name of stages joined by '+'
+// ("parse+enrich") is those stages chained in one worker (Chain): the
+// first one's consumer, the last one's output, and nothing on the streams
+// between them.
+func (t Topology) Stage(name string) (Stage, error) {
+	parts := strings.Split(name, "+")
+	var links []Link
+	var first, last Stage
+	for i, p := range parts {
+		s, ok := t.stage(p)
+		if !ok || s.Handler == nil && len(parts) > 1 {
+			return Stage{}, fmt.Errorf("%w %q (%s)", ErrUnknownStage, name, strings.Join(t.Names(), ", "))
+		}
+		if i == 0 {
+			first = s
+		}
+		last = s
+		links = append(links, Link{Stage: s.Name, Handler: s.Handler})
 	}
-	if s.WorkQueue {
-		cfg.Retention = jetstream.WorkQueuePolicy
+	if len(parts) == 1 {
+		return first, nil
 	}
-	if _, err := js.CreateOrUpdateStream(ctx, cfg); err != nil {
-		return fmt.Errorf("stream %s: %w", s.Name, err)
+	chained := first
+	chained.Name, chained.Output, chained.Handler = name, last.Output, Chain(links...)
+	return chained, nil
+}
+
+func (t Topology) stage(name string) (Stage, bool) {
+	for _, s := range t.Stages {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Stage{}, false
+}
+
+// Names lists the stages, in pipeline order.
+func (t Topology) Names() []string {
+	out := make([]string, len(t.Stages))
+	for i, s := range t.Stages {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// EnsureStreams creates or updates every stream; it is idempotent, so any
+// process of a deployment may start first.
+func (t Topology) EnsureStreams(ctx context.Context, c *Conn) error {
+	for _, s := range t.Streams {
+		if err := EnsureStream(ctx, c.JS, s); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// EnsureConsumer creates the durable consumer or updates it to spec.
-func EnsureConsumer(ctx context.Context, js jetstream.JetStream, c ConsumerSpec) (jetstream.Consumer, error) {
-	cfg := jetstream.ConsumerConfig{
-		Durable:       c.Durable,
-		AckPolicy:     jetstream.AckExplicitPolicy,
-		DeliverPolicy: jetstream.DeliverAllPolicy,
-		FilterSubject: c.FilterSubject,
-		AckWait:       c.AckWait,
-		MaxDeliver:    c.MaxDeliver,
-		BackOff:       c.BackOff,
-		MaxAckPending: c.MaxAckPending,
+// ResetConsumers deletes the stages' durable consumers, so Start makes
+// them afresh. On a work queue a message stays stored until acked, so a
+// new consumer delivers at once everything a killed process had fetched
+// and not acked; the old consumer would hold it back until its AckWait
+// expired. It is only safe when this process is the only consumer (an
+// embedded server listening on nothing): another live worker's unacked
+// messages would be delivered twice.
+//
+// Delivery counts start again with the new consumers: a message that
+// killed the process (not a panic, which is dead-lettered) is retried
+// MaxDeliver times per restart.
+func (t Topology) ResetConsumers(ctx context.Context, c *Conn) error {
+	for _, s := range t.Stages {
+		err := c.JS.DeleteConsumer(ctx, s.Consumer.Stream, s.Consumer.Durable)
+		if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) && !errors.Is(err, jetstream.ErrStreamNotFound) {
+			return fmt.Errorf("reset consumer %s/%s: %w", s.Consumer.Stream, s.Consumer.Durable, err)
+		}
 	}
-	cons, err := js.CreateOrUpdateConsumer(ctx, c.Stream, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("consumer %s/%s: %w", c.Stream, c.Durable, err)
-	}
-	return cons, nil
+	return nil
 }
 
-func nonZero64(v, def int64) int64 {
-	if v == 0 {
-		return def
+// StoredBytes is what the topology's streams hold on the broker now.
+func (t Topology) StoredBytes(ctx context.Context, c *Conn) int64 {
+	var total int64
+	for _, spec := range t.Streams {
+		s, err := c.JS.Stream(ctx, spec.Name)
+		if err != nil {
+			continue
+		}
+		if info, err := s.Info(ctx); err == nil {
+			total += int64(info.State.Bytes)
+		}
 	}
-	return v
+	return total
 }

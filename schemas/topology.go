@@ -91,6 +91,14 @@ func (t Topology) Stream(kind string) string {
 	return "CABLEWIRE_" + t.Pipeline + "_" + strings.ToUpper(kind)
 }
 
+// PipelineOfStream is the pipeline whose stream of kind is named name, if
+// it is one.
+func PipelineOfStream(name, kind string) (string, bool) {
+	p, ok := strings.CutPrefix(name, "CABLEWIRE_")
+	p, ok2 := strings.CutSuffix(p, "_"+strings.ToUpper(kind))
+	return p, ok && ok2 && p != ""
+}
+
 // Subject is the subject of the stream of kind.
 func (t Topology) Subject(kind string) string {
 	return "cablewire." + t.Pipeline + "." + kind

@@ -15,10 +15,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/sink"
 	"github.com/cablewire/cablewire/stages/synth"
 )
@@ -149,6 +148,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer conn.Close()
+	decl := stages.Topology(topo, stages.Options{})
 	var lmu sync.Mutex
 	var lat []time.Duration
 	onCommit := func(m *pipeline.Message) {
@@ -170,7 +170,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if b := streamBytes(pollCtx, conn.JS, topo); b > jsMax {
+			if b := decl.StoredBytes(pollCtx, conn); b > jsMax {
 				jsMax = b
 			}
 			if *memprofile != "" {
@@ -253,7 +253,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	rep.PeakRSSMB = float64(peakRSS()) / (1 << 20)
 	rep.JetStreamMax = jsMax
-	rep.JetStreamEnd = streamBytes(ctx, conn.JS, topo)
+	rep.JetStreamEnd = decl.StoredBytes(ctx, conn)
 	rep.ParquetBytes = res.sink.Stats.Bytes.Load()
 	rep.ParquetFiles = res.sink.Stats.Files.Load()
 	rep.FilesMerged = res.sink.Stats.Merged.Load()
@@ -311,20 +311,6 @@ func stagesCPUBound(alone []benchAlone) float64 {
 		return 0
 	}
 	return float64(runtime.NumCPU()) * 1e6 / us
-}
-
-func streamBytes(ctx context.Context, js jetstream.JetStream, t schemas.Topology) int64 {
-	var total int64
-	for _, kind := range []string{schemas.KindRaw, schemas.KindParsed, schemas.KindEnriched, schemas.KindDLQ} {
-		s, err := js.Stream(ctx, t.Stream(kind))
-		if err != nil {
-			continue
-		}
-		if info, err := s.Info(ctx); err == nil {
-			total += int64(info.State.Bytes)
-		}
-	}
-	return total
 }
 
 func inputSize(paths []string) int64 {

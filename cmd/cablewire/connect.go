@@ -10,6 +10,7 @@ import (
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/sink"
 )
 
@@ -25,7 +26,7 @@ func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (
 		if err != nil {
 			return err
 		}
-		if err := ensureStreams(ctx, cn.JS, t, c.replicas); err != nil {
+		if err := stages.Topology(t, stages.Options{Replicas: c.replicas}).EnsureStreams(ctx, cn); err != nil {
 			cn.Close()
 			return err
 		}

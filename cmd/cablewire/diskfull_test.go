@@ -15,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
 )
 
 // mountTmpfs mounts a tmpfs of size bytes at dir for the test, or skips.
@@ -82,7 +83,7 @@ func TestWarehouseOnAFullDisk(t *testing.T) {
 	js, _ := jetstream.New(nc)
 	topo := runTopology(t, wh)
 	pipelinetest.Eventually(t, time.Minute, "every cable at the sink, held", func() bool {
-		cons, err := js.Consumer(context.Background(), stageSink.stream(topo), stageSink.durable)
+		cons, err := js.Consumer(context.Background(), topo.Stream(schemas.KindEnriched), schemas.ConsumerSink)
 		if err != nil {
 			return false
 		}

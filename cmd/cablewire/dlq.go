@@ -13,8 +13,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 )
@@ -53,7 +51,7 @@ func runDLQ(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer conn.Close()
-	topo, err := c.deadLetterTopology(ctx, conn.JS, warehouse)
+	topo, err := c.deadLetterTopology(ctx, conn, warehouse)
 	if err != nil {
 		return err
 	}
@@ -125,7 +123,7 @@ func writeDeadLetter(w io.Writer, dl pipeline.DeadLetter) error {
 // deadLetterTopology is the pipeline whose dead letters dlq shows:
 // --pipeline, else the pipeline of --warehouse, else the only pipeline on
 // the broker that has a dead-letter stream.
-func (c *common) deadLetterTopology(ctx context.Context, js jetstream.JetStream, warehouse string) (schemas.Topology, error) {
+func (c *common) deadLetterTopology(ctx context.Context, conn *pipeline.Conn, warehouse string) (schemas.Topology, error) {
 	if c.pipeline != "" {
 		return c.topology("")
 	}
@@ -136,16 +134,15 @@ func (c *common) deadLetterTopology(ctx context.Context, js jetstream.JetStream,
 		t, _, err := c.warehouseTopology(warehouse)
 		return t, err
 	}
+	names, err := conn.StreamNames(ctx)
+	if err != nil {
+		return schemas.Topology{}, err
+	}
 	var found []string
-	names := js.StreamNames(ctx)
-	for n := range names.Name() {
-		p, ok := strings.CutPrefix(n, "CABLEWIRE_")
-		if p, ok2 := strings.CutSuffix(p, "_DLQ"); ok && ok2 {
+	for _, n := range names {
+		if p, ok := schemas.PipelineOfStream(n, schemas.KindDLQ); ok {
 			found = append(found, p)
 		}
-	}
-	if err := names.Err(); err != nil {
-		return schemas.Topology{}, err
 	}
 	switch len(found) {
 	case 1:

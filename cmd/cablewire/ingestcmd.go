@@ -8,6 +8,7 @@ import (
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -39,7 +40,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer conn.Close()
 	// The broker's max payload, read from the server: a record over it is
 	// dead-lettered by name instead of failing the publisher.
-	st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), ingestRoute(topo, ""), paths,
+	st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), stages.Route(topo, ""), paths,
 		ingest.Options{MaxPayload: conn.NC.MaxPayload()})
 	fmt.Fprintf(stdout, "read %d, published %d, duplicates %d, dead-lettered %d in %s\n",
 		st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))

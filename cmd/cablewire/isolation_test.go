@@ -13,6 +13,7 @@ import (
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -74,7 +75,7 @@ func TestSinkRefusesAnotherWarehousesCables(t *testing.T) {
 		_, err := js.Stream(ctx, topo.Stream(schemas.KindDLQ))
 		return err == nil
 	})
-	rt := ingestRoute(topo, "0123456789abcdef-someone-else")
+	rt := stages.Route(topo, "0123456789abcdef-someone-else")
 	if _, err := ingest.Run(ctx, pipeline.NewPublisher(js, 64), pipeline.NewPublisher(js, 8), rt, []string{in}); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 )
 
 func init() {
@@ -32,41 +34,48 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	// create or update every stream of the pipeline (idempotent, so any
 	// process may start first).
 	pub := []string{api("INFO")}
+	decl := stages.Topology(t, stages.Options{})
 	ensure := func() {
-		for _, s := range streams(t, 1) {
+		for _, s := range decl.Streams {
 			pub = append(pub, api("STREAM.UPDATE.%s", s.Name), api("STREAM.CREATE.%s", s.Name))
 		}
 	}
-	consume := func(st stage) {
+	consume := func(name string) pipeline.Stage {
 		ensure()
-		pub = append(pub,
-			api("CONSUMER.CREATE.%s.%s.%s", st.stream(t), st.durable, t.Subject(st.in)),
-			api("CONSUMER.INFO.%s.%s", st.stream(t), st.durable),
-			api("CONSUMER.MSG.NEXT.%s.%s", st.stream(t), st.durable),
-			fmt.Sprintf("$JS.ACK.%s.%s.>", st.stream(t), st.durable),
-		)
-		if out := st.output(t); out != "" {
-			pub = append(pub, out)
+		st, err := decl.Stage(name)
+		if err != nil {
+			panic(err) // roles name the topology's stages
 		}
+		c := st.Consumer
+		pub = append(pub,
+			api("CONSUMER.CREATE.%s.%s.%s", c.Stream, c.Durable, c.FilterSubject),
+			api("CONSUMER.INFO.%s.%s", c.Stream, c.Durable),
+			api("CONSUMER.MSG.NEXT.%s.%s", c.Stream, c.Durable),
+			fmt.Sprintf("$JS.ACK.%s.%s.>", c.Stream, c.Durable),
+		)
+		if st.Output != "" {
+			pub = append(pub, st.Output)
+		}
+		return st
 	}
 	switch role {
 	case "ingest":
 		ensure()
 		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
 	case "parse":
-		consume(stageParse)
+		consume(stages.Parse)
 		pub = append(pub, t.DeadLetterSubject("parse"))
 	case "enrich":
-		consume(stageEnrich)
+		consume(stages.Enrich)
 		pub = append(pub, t.DeadLetterSubject("enrich"))
 	case "parse+enrich":
 		// Chained: parse's consumer, enrich's output; it dead-letters as
 		// the link that failed.
-		consume(stageChain)
+		consume(stages.ParseEnrich)
 		pub = append(pub, t.DeadLetterSubject("parse"), t.DeadLetterSubject("enrich"))
 	case "sink":
-		consume(stageSink)
-		pub = append(pub, api("STREAM.INFO.%s", stageSink.stream(t)), t.DeadLetterSubject("sink"))
+		st := consume(stages.Sink)
+		pub = append(pub, api("STREAM.INFO.%s", st.Consumer.Stream), t.DeadLetterSubject("sink"))
 	case "dlq":
 		// Finds the pipeline with dead letters (stream names) unless
 		// told, lists them, replays each to the subject it failed on, then

@@ -135,7 +135,7 @@ func collectDeadLetters(ctx context.Context, c common, warehouse string) (deadLe
 		return out, err
 	}
 	defer conn.Close()
-	topo, err := c.deadLetterTopology(ctx, conn.JS, warehouse)
+	topo, err := c.deadLetterTopology(ctx, conn, warehouse)
 	if err != nil {
 		return out, err
 	}

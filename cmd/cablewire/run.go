@@ -10,10 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/cablewire/cablewire/pipeline"
-	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -51,12 +49,14 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	// Chained, parse and enrich run in one worker and the parsed stream
 	// stays empty; an enrich worker still drains what an unchained run
 	// left there.
-	stages := []string{stageParse.name, stageEnrich.name, stageSink.name}
+	names := []string{stages.Parse, stages.Enrich, stages.Sink}
 	if o.chain {
-		stages[0] = stageChain.name
+		names[0] = stages.ParseEnrich
 	}
 	if o.soleConsumer {
-		if err := resetConsumers(ctx, conn.JS, o.workers.topo); err != nil {
+		// No other process can hold messages: what a killed run had
+		// fetched is delivered again at once, not after AckWait.
+		if err := o.workers.declaration().ResetConsumers(ctx, conn); err != nil {
 			return summary{}, err
 		}
 	}
@@ -66,7 +66,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		stopSaving := saveCheckpoints(cps, o.stderr)
 		defer stopSaving()
 	}
-	ws, err := startWorkers(wctx, conn, stages, o.workers)
+	ws, err := startWorkers(wctx, conn, names, o.workers)
 	if err != nil {
 		return summary{}, err
 	}
@@ -76,7 +76,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	defer stopOnSignal()
 
 	if o.workers.logger.Enabled(ctx, slog.LevelInfo) {
-		go reportProgress(wctx, conn.JS, o.workers.topo, o.workers.logger, ws)
+		go reportProgress(wctx, o.workers.logger, ws)
 	}
 
 	live := o.live
@@ -103,7 +103,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if len(o.inputs) > 0 {
 		pub := pipeline.NewPublisher(conn.JS, 1024)
 		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.RunWith(ctx, pub, dlq, ingestRoute(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
+		ist, runErr = ingest.RunWith(ctx, pub, dlq, stages.Route(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
 			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
 		})
 	}
@@ -118,7 +118,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 		fmt.Fprintf(o.stderr, "cablewire: ingested %d documents; following (Ctrl-C to stop)\n", ist.Read)
 		<-ctx.Done()
 	default:
-		if err := waitCommitted(ctx, conn.JS, o.workers.topo, ws); err != nil && ctx.Err() == nil {
+		if err := ws.WaitCommitted(ctx); err != nil && ctx.Err() == nil {
 			stopWorkers()
 			return summary{}, errors.Join(err, ws.wait())
 		}
@@ -177,7 +177,7 @@ func chainFlag(fs *flag.FlagSet) *bool {
 
 // reportProgress logs each stage's backlog every few seconds (info level),
 // so an operator sees where work is waiting.
-func reportProgress(ctx context.Context, js jetstream.JetStream, topo schemas.Topology, log *slog.Logger, ws *workers) {
+func reportProgress(ctx context.Context, log *slog.Logger, ws *workers) {
 	t := time.NewTicker(progressEvery)
 	defer t.Stop()
 	for {
@@ -187,12 +187,8 @@ func reportProgress(ctx context.Context, js jetstream.JetStream, topo schemas.To
 		case <-t.C:
 		}
 		attrs := []any{}
-		for _, st := range []stage{stageParse, stageEnrich, stageSink} {
-			b, err := pipeline.BacklogOf(ctx, js, st.stream(topo), st.durable)
-			if err != nil {
-				continue
-			}
-			attrs = append(attrs, st.name, fmt.Sprintf("stored=%d pending=%d unacked=%d", b.Stored, b.Pending, b.AckPending))
+		for _, b := range ws.Backlogs(ctx) {
+			attrs = append(attrs, b.Stage, fmt.Sprintf("stored=%d pending=%d unacked=%d", b.Stored, b.Pending, b.AckPending))
 		}
 		if ws.sink != nil {
 			attrs = append(attrs, "committed", ws.sink.Stats.Cables.Load())
@@ -202,41 +198,3 @@ func reportProgress(ctx context.Context, js jetstream.JetStream, topo schemas.To
 }
 
 var progressEvery = 1 * time.Second
-
-// waitCommitted returns once everything ingested has been committed to the
-// warehouse or dead-lettered. Stages are checked in pipeline order: once a
-// work-queue stream is empty with no upstream work left, nothing more can
-// arrive in it.
-func waitCommitted(ctx context.Context, js jetstream.JetStream, t schemas.Topology, ws *workers) error {
-	const every = 50 * time.Millisecond
-	for _, st := range []stage{stageParse, stageEnrich} {
-		if err := pipeline.WaitEmpty(ctx, js, st.stream(t), st.durable, every); err != nil {
-			return err
-		}
-	}
-	sinkRunner := ws.runners["sink"]
-	for {
-		b, err := pipeline.BacklogOf(ctx, js, stageSink.stream(t), stageSink.durable)
-		if err == nil && b.Empty() {
-			return pipeline.PurgeOrphans(ctx, js, stageSink.stream(t), b)
-		}
-		if err == nil && b.Pending == 0 {
-			// Everything is delivered: commit the open files now rather
-			// than at their age limit.
-			if err := sinkRunner.Flush(ctx); err != nil {
-				return err
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(every):
-		}
-	}
-}
-
-// ingestRoute is where ingest publishes in t, for the warehouse with
-// identity warehouse (or none).
-func ingestRoute(t schemas.Topology, warehouse string) ingest.Route {
-	return ingest.Route{Subject: t.Subject(schemas.KindRaw), DeadLetters: t.DeadLetterSubject("ingest"), Warehouse: warehouse}
-}

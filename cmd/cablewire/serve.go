@@ -24,6 +24,7 @@ import (
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/ingest"
 )
 
@@ -87,7 +88,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer conn.Close()
 
-	sc := &serveConfig{token: token, maxRequest: maxRequest, route: ingestRoute(topo, ""), js: conn.JS,
+	sc := &serveConfig{token: token, maxRequest: maxRequest, route: stages.Route(topo, ""), js: conn.JS,
 		start: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	srv := &http.Server{
 		Handler:           sc.mux(),

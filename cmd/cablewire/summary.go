@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
+	"github.com/cablewire/cablewire/stages"
 	"github.com/cablewire/cablewire/stages/ingest"
 	"github.com/cablewire/cablewire/stages/sink"
 )
@@ -54,7 +55,7 @@ func (s summary) counts() loadCounts {
 		DeadLettered: s.ingest.DeadLettered, Unreadable: s.ingest.Unreadable, Skipped: int64(len(s.ingest.Skipped)),
 	}
 	for _, st := range s.stages {
-		if st.Name == stageParse.name || st.Name == stageChain.name {
+		if st.Name == stages.Parse || st.Name == stages.ParseEnrich {
 			c.Parsed += st.Acked.Load()
 		}
 		c.DeadLettered += st.DeadLettered.Load()

@@ -89,7 +89,7 @@ func TestChainedRunDrainsParsedStream(t *testing.T) {
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
 	pipelinetest.Eventually(t, time.Minute, "A parsed", func() bool {
-		s, err := js.Stream(context.Background(), stageEnrich.stream(schemas.Topology{Pipeline: schemas.DefaultPipeline}))
+		s, err := js.Stream(context.Background(), schemas.Topology{Pipeline: schemas.DefaultPipeline}.Stream(schemas.KindParsed))
 		if err != nil {
 			return false
 		}
