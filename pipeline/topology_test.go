@@ -29,7 +29,9 @@ func (s *store) Add(_ context.Context, m *pipeline.Message) (pipeline.Result, er
 	return pipeline.Result{}, nil
 }
 
-func (s *store) Tick(context.Context, time.Time) (pipeline.Result, error) { return pipeline.Result{}, nil }
+func (s *store) Tick(context.Context, time.Time) (pipeline.Result, error) {
+	return pipeline.Result{}, nil
+}
 
 func (s *store) Flush(context.Context) (pipeline.Result, error) {
 	s.mu.Lock()

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -111,6 +112,13 @@ func writeDeadLetter(w io.Writer, dl pipeline.DeadLetter) error {
 	keys := slices.Sorted(maps.Keys(dl.Header))
 	for _, k := range keys {
 		fmt.Fprintf(w, "header:     %s: %s\n", k, strings.Join(dl.Header[k], ", "))
+	}
+	var rec schemas.SourceRecord
+	if dl.Header.Get(schemas.HeaderFormat) == schemas.FormatRecord && rec.UnmarshalBinary(dl.Data) == nil {
+		// A csv row in its binary form: shown as the JSON record it is.
+		j, _ := json.MarshalIndent(rec, "", "  ")
+		_, err := fmt.Fprintf(w, "payload:    %d bytes (csv row)\n\n%s\n", len(dl.Data), j)
+		return err
 	}
 	if utf8.Valid(dl.Data) && dl.Header.Get(schemas.HeaderContentType) != schemas.ContentType {
 		_, err := fmt.Fprintf(w, "payload:    %d bytes\n\n%s\n", len(dl.Data), dl.Data)

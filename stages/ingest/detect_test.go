@@ -58,8 +58,8 @@ func TestStdinByContent(t *testing.T) {
 		docs     int
 		format   string
 	}{
-		{"csv", csv, 200, schemas.FormatJSON},
-		{"gzipped csv", gzCSV.String(), 200, schemas.FormatJSON},
+		{"csv", csv, 200, schemas.FormatRecord},
+		{"gzipped csv", gzCSV.String(), 200, schemas.FormatRecord},
 		{"json lines", `{"ref_id":"09X1","text":"t"}` + "\n" + `{"ref_id":"09X2","text":"u"}` + "\n", 2, schemas.FormatJSON},
 		{"one cable", "UNCLASSIFIED\nSUBJECT: ONE\n1. (U) Text.\n", 1, schemas.FormatText},
 		{"one page", "<html><body>x</body></html>", 1, schemas.FormatHTML},

@@ -50,6 +50,15 @@ func Decode(doc schemas.Document) (text string, meta PageMeta, err error) {
 	if len(doc.Body) > MaxDocumentSize {
 		return "", meta, fmt.Errorf("%w: %d bytes exceeds the %d byte limit", ErrTooLarge, len(doc.Body), MaxDocumentSize)
 	}
+	if doc.Format == schemas.FormatRecord {
+		// Binary, so not for the text checks below: a csv row as ingest
+		// encoded it.
+		var rec schemas.SourceRecord
+		if err := rec.UnmarshalBinary(doc.Body); err != nil {
+			return "", meta, notCable("invalid source record: " + err.Error())
+		}
+		return fromRecord(rec)
+	}
 	if len(strings.TrimSpace(string(doc.Body))) == 0 {
 		return "", meta, notCable("empty document")
 	}
@@ -142,14 +151,19 @@ var jsonFastPath = true
 
 func decodeJSON(b []byte) (string, PageMeta, error) {
 	var rec schemas.SourceRecord
-	var meta PageMeta
 	if !jsonFastPath || !decodeRecord(b, &rec) {
 		// Not the plain case: encoding/json decides, and words any error.
 		rec = schemas.SourceRecord{}
 		if err := json.Unmarshal(b, &rec); err != nil {
-			return "", meta, notCable("invalid JSON record: " + err.Error())
+			return "", PageMeta{}, notCable("invalid JSON record: " + err.Error())
 		}
 	}
+	return fromRecord(rec)
+}
+
+// fromRecord is a csv row's or JSON line's cable text and metadata.
+func fromRecord(rec schemas.SourceRecord) (string, PageMeta, error) {
+	var meta PageMeta
 	text := rec.Text
 	if text == "" {
 		text = rec.Header
@@ -180,8 +194,9 @@ func decodeJSON(b []byte) (string, PageMeta, error) {
 			meta.References = append(meta.References, r)
 		}
 	}
-	// Decoded JSON strings are valid UTF-8, so normalizeText changes only
-	// CRs and no-break spaces; without them it would just copy the text.
+	// Decoded JSON strings are valid UTF-8 (and binary records' strings
+	// are made so at ingest), so normalizeText changes only CRs and
+	// no-break spaces; without them it would just copy the text.
 	if !jsonFastPath || strings.IndexByte(text, '\r') >= 0 || strings.Contains(text, "\u00a0") || !utf8.ValidString(text) {
 		text = normalizeText([]byte(text))
 	}
