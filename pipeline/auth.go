@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -196,28 +195,4 @@ func redact(err error, secrets []string) error {
 		return err
 	}
 	return &redactedError{msg, err}
-}
-
-// explain adds what to do to the connection errors a user can fix, so that
-// a wrong secret or a missing CA says so instead of only "EOF"; those
-// waiting cannot cure are marked Permanent (see Retry).
-func explain(err error) error {
-	var unknownCA x509.UnknownAuthorityError
-	var hostname x509.HostnameError
-	switch {
-	case errors.Is(err, nats.ErrAuthorization), errors.Is(err, nats.ErrAuthExpired), errors.Is(err, nats.ErrAuthRevoked):
-		return fmt.Errorf("%w (the server refused these credentials: check --nats-creds, --nats-nkey, --nats-user with --nats-password-file, or --nats-token-file)", err)
-	case errors.As(err, &unknownCA):
-		return fmt.Errorf("%w (the server's certificate is not signed by a known CA: give its CA with --tls-ca)", err)
-	case errors.As(err, &hostname):
-		return fmt.Errorf("%w (the server's certificate does not name the host in the URL)", err)
-	case errors.Is(err, nats.ErrSecureConnRequired):
-		return Permanent(fmt.Errorf("%w (the server requires TLS: use a tls:// URL or --tls-ca)", err))
-	case strings.Contains(err.Error(), "remote error: tls:"), strings.Contains(err.Error(), "closed by remote after TLS handshake"):
-		// The server's TLS alert about our side: no certificate, or one
-		// signed by a CA it does not trust. Under TLS 1.3 the alert can
-		// arrive after the handshake, as a closed connection.
-		return Permanent(fmt.Errorf("%w (the server requires a client certificate it trusts: --tls-cert and --tls-key)", err))
-	}
-	return err
 }

@@ -2,13 +2,10 @@ package pipeline
 
 import (
 	"context"
-	"crypto/x509"
-	"errors"
 	"log/slog"
 	"math/rand/v2"
 	"time"
 
-	"github.com/nats-io/nats.go"
 )
 
 // Backoff bounds for Retry: a process started before its broker, or
@@ -62,19 +59,9 @@ func Retry(ctx context.Context, log *slog.Logger, what string, f func(context.Co
 }
 
 // retryable reports whether waiting may cure err: not for a permanent
-// error, a credential the server rejected, or a certificate that does not
-// verify (those fail fast, with their reason).
+// error, nor for a refusal (a credential the server rejected, a
+// certificate that does not verify), which fail fast with their reason.
 func retryable(err error) bool {
-	if IsPermanent(err) {
-		return false
-	}
-	for _, e := range []error{nats.ErrAuthorization, nats.ErrAuthExpired, nats.ErrAuthRevoked, nats.ErrAccountAuthExpired, nats.ErrNkeysNotSupported, nats.ErrInvalidArg, nats.ErrBadSubject} {
-		if errors.Is(err, e) {
-			return false
-		}
-	}
-	var ua x509.UnknownAuthorityError
-	var hn x509.HostnameError
-	var ci x509.CertificateInvalidError
-	return !errors.As(err, &ua) && !errors.As(err, &hn) && !errors.As(err, &ci)
+	_, refused := refusal(err)
+	return !IsPermanent(err) && !refused
 }
