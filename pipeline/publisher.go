@@ -234,3 +234,47 @@ func fromNats(js jetstream.JetStream, jm jetstream.Msg) *Message {
 	}
 	return m
 }
+
+// Outcome is what the broker said of one message of PublishEach.
+type Outcome struct {
+	Duplicate bool  // the broker already held a message with this id
+	Err       error // not stored; IsFull(Err) when its stream is full
+}
+
+// ErrNotSent is the outcome of a message PublishEach did not send,
+// because an earlier one could not be.
+var ErrNotSent = errors.New("not sent")
+
+// PublishEach sends ms at once and waits for the broker's answer to each,
+// without retrying a full stream: a caller that answers someone (an HTTP
+// client) says which were stored, which were duplicates, and which must
+// be sent again later.
+func PublishEach(ctx context.Context, js jetstream.JetStream, ms []*Message) []Outcome {
+	out := make([]Outcome, len(ms))
+	futs := make([]jetstream.PubAckFuture, len(ms))
+	for i, m := range ms {
+		f, err := publishAsync(js, m)
+		if err != nil {
+			out[i].Err = err
+			for j := i + 1; j < len(ms); j++ {
+				out[j].Err = ErrNotSent
+			}
+			break
+		}
+		futs[i] = f
+	}
+	for i, f := range futs {
+		if f == nil {
+			continue
+		}
+		select {
+		case ack := <-f.Ok():
+			out[i].Duplicate = ack.Duplicate
+		case err := <-f.Err():
+			out[i].Err = err
+		case <-ctx.Done():
+			out[i].Err = ctx.Err()
+		}
+	}
+	return out
+}

@@ -19,9 +19,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
-
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages"
@@ -37,7 +34,7 @@ type serveConfig struct {
 	token      pipeline.Secret // bearer token; "" when client certificates authenticate
 	maxRequest int64
 	route      ingest.Route
-	js         jetstream.JetStream
+	conn       *pipeline.Conn
 	// Sources are http:<start>:<request>[:line]: unique across restarts,
 	// since a dead letter's id derives from its source.
 	start string
@@ -88,7 +85,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer conn.Close()
 
-	sc := &serveConfig{token: token, maxRequest: maxRequest, route: stages.Route(topo, ""), js: conn.JS,
+	sc := &serveConfig{token: token, maxRequest: maxRequest, route: stages.Route(topo, ""), conn: conn,
 		start: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	srv := &http.Server{
 		Handler:           sc.mux(),
@@ -246,45 +243,29 @@ func (sc *serveConfig) publish(ctx context.Context, docs []schemas.Document, bad
 	for i, doc := range docs {
 		ans.Cables[i] = cableResult{RefID: doc.RefID, Source: doc.Source}
 	}
-	futs := make([]jetstream.PubAckFuture, len(docs))
-	var full, failed error
+	msgs := make([]*pipeline.Message, len(docs))
 	for i, doc := range docs {
-		m := sc.route.Message(doc)
+		msgs[i] = sc.route.Message(doc)
 		if bad[i] != nil {
-			m = sc.route.DeadLetter(doc, bad[i])
+			msgs[i] = sc.route.DeadLetter(doc, bad[i])
 			ans.Cables[i].Status, ans.Cables[i].Reason = "dead-lettered", bad[i].Error()
 		}
-		f, err := sc.js.PublishMsgAsync(natsMsg(m), jetstream.WithMsgID(m.ID))
-		if err != nil {
-			failed = err
-			break
-		}
-		futs[i] = f
 	}
-	for i, f := range futs {
+	var full, failed error
+	for i, o := range pipeline.PublishEach(ctx, sc.conn.JS, msgs) {
 		res := &ans.Cables[i]
-		if f == nil {
-			res.Status, res.Reason = "not accepted", "not published"
-			continue
-		}
-		var ack *jetstream.PubAck
-		var err error
-		select {
-		case ack = <-f.Ok():
-		case err = <-f.Err():
-		case <-ctx.Done():
-			err = ctx.Err()
-		}
 		switch {
-		case err != nil && pipeline.IsFull(err):
-			full = err
-			res.Status, res.Reason = "not accepted", err.Error()
-		case err != nil:
-			failed = err
-			res.Status, res.Reason = "not accepted", err.Error()
+		case errors.Is(o.Err, pipeline.ErrNotSent):
+			res.Status, res.Reason = "not accepted", "not published"
+		case o.Err != nil && pipeline.IsFull(o.Err):
+			full = o.Err
+			res.Status, res.Reason = "not accepted", o.Err.Error()
+		case o.Err != nil:
+			failed = o.Err
+			res.Status, res.Reason = "not accepted", o.Err.Error()
 		case res.Status == "dead-lettered":
 			ans.DeadLettered++
-		case ack.Duplicate:
+		case o.Duplicate:
 			res.Status = "duplicate"
 			ans.Duplicates++
 		default:
@@ -309,15 +290,6 @@ func (sc *serveConfig) authorized(r *http.Request) bool {
 	}
 	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(sc.token.Reveal())) == 1
-}
-
-func natsMsg(m *pipeline.Message) *nats.Msg {
-	nm := nats.NewMsg(m.Subject)
-	for k, v := range m.Header {
-		nm.Header[k] = v
-	}
-	nm.Data = m.Data
-	return nm
 }
 
 func httpError(w http.ResponseWriter, status int, msg string) {
