@@ -64,11 +64,10 @@ func (r *Runner) RunCommitter(ctx context.Context, c Committer) error {
 				apply(c.Flush(wctx))
 				return nil
 			}
-			r.cfg.Stats.Received.Add(1)
 			held[m] = struct{}{}
-			start := time.Now()
+			done := r.cfg.Stats.call()
 			res, err := c.Add(wctx, m)
-			r.cfg.Stats.handled(time.Since(start))
+			done()
 			if err != nil {
 				delete(held, m)
 				r.fail(wctx, m, err)

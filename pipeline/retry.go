@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"time"
-
 )
 
 // Backoff bounds for Retry: a process started before its broker, or
