@@ -1,6 +1,12 @@
 // Package pipeline is cablewire's runtime over NATS JetStream. It knows
 // nothing of cables: it moves Messages between streams and calls stage code.
 //
+// A pipeline is declared whole, as a Topology: its streams, its stages in
+// pipeline order (each a consumer, an output subject, a prefetch, and a
+// Handler or a Committer), its dead letters and its retry policy. Start
+// runs the stages a process names; Running.WaitCommitted returns once
+// everything published is committed or dead-lettered.
+//
 // Contracts:
 //   - A Handler returns the messages to publish downstream, or an error. The
 //     runtime, never the stage, acknowledges: on success it publishes the
@@ -26,6 +32,9 @@
 //     error: the Publisher retries while its window fills (so Publish
 //     blocks), and a handler's outputs are retried while the input is kept
 //     alive with in-progress acks.
+//   - Start owns what it opens: a committer's Open is called once its
+//     consumer is bound, and the committer is closed (if it has Close)
+//     after its last Flush, when Run has drained.
 //   - Conn owns the NATS connection and, when embedded, the server; Close
 //     drains the connection and then shuts the server down.
 package pipeline
