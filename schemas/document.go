@@ -1,5 +1,7 @@
 package schemas
 
+import "errors"
+
 // Formats of a Document's body.
 const (
 	FormatHTML = "html" // a cablegate cable page
@@ -65,3 +67,14 @@ func DocumentOf(h map[string][]string, body []byte) Document {
 	}
 	return Document{RefID: get(HeaderRef), Format: get(HeaderFormat), Source: get(HeaderSource), Hash: get(HeaderHash), Body: body}
 }
+
+// MaxDocumentBytes is the largest document cablewire takes, at ingest and
+// at parse alike: the longest real cables are a few hundred KB, and the
+// bound keeps what one message can claim of memory, with room for what
+// enrichment adds, under the broker's payload limit.
+const MaxDocumentBytes = 6 << 20
+
+// ErrTooLarge is the reason for a document over MaxDocumentBytes, or a
+// message the broker would refuse for its size. It is permanent: trying
+// again cannot succeed.
+var ErrTooLarge = errors.New("document too large")

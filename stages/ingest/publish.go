@@ -25,7 +25,8 @@ const MaxHeaderBytes = 16 << 10
 // ErrOversize is the reason for a document the broker would refuse: over
 // its max payload, or with headers over MaxHeaderBytes. It is permanent:
 // publishing again cannot succeed.
-var ErrOversize = errors.New("message too large for the broker")
+// It is a kind of ErrTooLarge.
+var ErrOversize = fmt.Errorf("%w for the broker", schemas.ErrTooLarge)
 
 // Stats counts what Run did.
 type Stats struct {
@@ -133,7 +134,7 @@ func RunWith(ctx context.Context, pub, dlq *pipeline.Publisher, rt Route, paths 
 			record = rd.rec.t.add(o.Checkpoints, rd.rec.n, rd.rec.end, rd.rec.line)
 		}
 		if bad != nil {
-			if record != "" && (errors.Is(bad, ErrTooLarge) || errors.Is(bad, ErrOversize) || errors.Is(bad, ErrCSV)) {
+			if record != "" && (errors.Is(bad, ErrTooLarge) || errors.Is(bad, ErrCSV)) {
 				deadRecords = append(deadRecords, record)
 			}
 			if errors.Is(bad, ErrUnreadable) {

@@ -17,13 +17,13 @@ import (
 	"github.com/cablewire/cablewire/schemas"
 )
 
-// MaxDocumentBytes is the largest document ingest publishes. The longest
-// real cables are a few hundred KB; a larger file is rejected with a clear
+// MaxDocumentBytes is the largest document ingest publishes
+// (schemas.MaxDocumentBytes): a larger file is rejected with a clear
 // error and dead-lettered (by name) rather than held in memory.
-const MaxDocumentBytes = 6 << 20
+const MaxDocumentBytes = schemas.MaxDocumentBytes
 
 // ErrTooLarge is the reason for a document over MaxDocumentBytes.
-var ErrTooLarge = errors.New("document too large")
+var ErrTooLarge = schemas.ErrTooLarge
 
 // ErrUnreadable marks a file that could not be opened or read. Run counts
 // such files apart: the load is not complete while one is unreadable.

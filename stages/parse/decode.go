@@ -13,17 +13,16 @@ import (
 	"github.com/cablewire/cablewire/schemas"
 )
 
-// MaxDocumentSize is the largest document Parse accepts. The longest known
-// cable is well under 1 MiB of text; 8 MiB leaves room for HTML markup while
-// bounding the memory one message can claim.
-const MaxDocumentSize = 8 << 20
+// MaxDocumentSize is the largest document Parse accepts: the one limit,
+// schemas.MaxDocumentBytes, that ingest applies too.
+const MaxDocumentSize = schemas.MaxDocumentBytes
 
 var (
 	// ErrNotCable means the document cannot be a cable (empty, binary, no
 	// cable text, no reference id, ...). The wrapping error says why.
 	ErrNotCable = errors.New("not a cable")
 	// ErrTooLarge means the document exceeds MaxDocumentSize.
-	ErrTooLarge = errors.New("document too large")
+	ErrTooLarge = schemas.ErrTooLarge
 )
 
 func notCable(reason string) error { return fmt.Errorf("%w: %s", ErrNotCable, reason) }
