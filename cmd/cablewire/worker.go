@@ -40,9 +40,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	log := c.logger(stderr)
-	h := newHealth("connecting to nats")
+	h := pipeline.NewHealth("connecting to nats")
 	if metrics != "" {
-		stop, err := h.serve(metrics)
+		stop, err := h.Serve(metrics)
 		if err != nil {
 			return err
 		}
@@ -61,16 +61,16 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer conn.Close()
-	h.conn.Store(conn)
-	h.notReady("binding consumers")
-	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log, metrics: h.metrics})
+	h.Connected(conn)
+	h.NotReady("binding consumers")
+	ws, err := startWorkers(ctx, conn, names, workerOptions{topo: topo, workers: c.workers, sink: sc, logger: log, metrics: h.Metrics()})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
 		return err
 	}
-	h.ready()
+	h.Ready()
 	fmt.Fprintf(stderr, "cablewire: worker %v running; SIGINT/SIGTERM drains\n", names)
 	<-ctx.Done()
 	return ws.wait()

@@ -1,39 +1,45 @@
-package main
+package pipeline
 
 import (
 	"fmt"
 	"net"
 	"net/http"
 	"sync/atomic"
-
-	"github.com/cablewire/cablewire/pipeline"
 )
 
-// health is what a worker's /healthz, /readyz and /metrics report. It is
+// Health is what a worker's /healthz, /readyz and /metrics report. It is
 // served from the start, before the broker is reached, so an orchestrator
 // sees a worker that waits for its broker as alive but not ready.
-type health struct {
+type Health struct {
 	waiting atomic.Pointer[string] // why not ready; nil once ready
-	conn    atomic.Pointer[pipeline.Conn]
-	metrics *pipeline.Metrics
+	conn    atomic.Pointer[Conn]
+	metrics *Metrics
 }
 
-func newHealth(why string) *health {
-	h := &health{metrics: pipeline.NewMetrics()}
-	h.notReady(why)
+// NewHealth is a Health not ready for why, with a fresh Metrics registry.
+func NewHealth(why string) *Health {
+	h := &Health{metrics: NewMetrics()}
+	h.NotReady(why)
 	return h
 }
 
-func (h *health) notReady(why string) { h.waiting.Store(&why) }
-func (h *health) ready()              { h.waiting.Store(nil) }
+// NotReady says what the process waits for; Ready that it waits no more.
+func (h *Health) NotReady(why string) { h.waiting.Store(&why) }
+func (h *Health) Ready()              { h.waiting.Store(nil) }
 
-// serve starts the endpoints on addr; the returned func stops them.
+// Connected gives the connection whose state /readyz reports.
+func (h *Health) Connected(c *Conn) { h.conn.Store(c) }
+
+// Metrics is the registry /metrics serves.
+func (h *Health) Metrics() *Metrics { return h.metrics }
+
+// Serve starts the endpoints on addr; the returned func stops them.
 //   - /healthz: the process is alive (200).
 //   - /readyz: connected, streams present and consumers bound (200), or
 //     503 with what it waits for.
-//   - /metrics: Prometheus text (pipeline.Metrics: stages, consumers, the
+//   - /metrics: Prometheus text (Metrics: stages, consumers, the
 //     sink's commits, Go runtime and process).
-func (h *health) serve(addr string) (func(), error) {
+func (h *Health) Serve(addr string) (func(), error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
