@@ -10,7 +10,8 @@ import (
 
 // A record is declared once, in Cable; the binary codec, the Parquet rows
 // and their sizes follow it by hand. These tests fail when a field added
-// to Cable does not reach one of them.
+// to Cable does not reach one of them; stages/sink/rowsize_test.go checks
+// the row sizes and cmd/cablewire-sql/declaration_test.go the SQL views.
 
 // filled sets every field of v (recursively, one element per slice) to a
 // non-zero value derived from its path, so that a field the codec or a row

@@ -89,7 +89,7 @@ const rowOverhead = 64
 
 func cableRowSize(r *schemas.CableRow) int {
 	n := 4*rowOverhead + len(r.RefID) + len(r.ContentHash) + len(r.Source) + len(r.TransmissionID) +
-		len(r.Subject) + len(r.Summary) + len(r.Comment) + len(r.ClassifiedBy) + len(r.Body)
+		len(r.Subject) + len(r.Summary) + len(r.Comment) + len(r.ClassifiedBy) + len(r.ClassifiedByTitle) + len(r.DeclText) + len(r.Body)
 	for _, a := range [][]schemas.Addressee{r.To, r.Info} {
 		for _, x := range a {
 			n += 16 + len(x.Routing) + len(x.Name) + len(x.Precedence) + len(x.MCN)
