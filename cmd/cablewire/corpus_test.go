@@ -19,6 +19,9 @@ import (
 // classification the parser reads, or dead-lettered with a reason in the
 // summary.
 func TestRunCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow (a whole load): left out of go test -short")
+	}
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("shared corpus not found at %s (it lives beside the repository): %v", corpusDir, err)
 	}

@@ -132,6 +132,9 @@ func TestLoadCSVFromStdin(t *testing.T) {
 // An incremental load: the same dump again with some cables changed and
 // some new writes only those, and the summary counts each kind.
 func TestLoadIncrementalCounts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow (a whole load): left out of go test -short")
+	}
 	dir := t.TempDir()
 	week1 := filepath.Join(dir, "week1.csv")
 	generateCSV(t, week1, 120, 5)
