@@ -234,4 +234,19 @@ func BenchmarkJSONRecord(b *testing.B) {
 			}
 		}
 	})
+	// What ingest publishes now: the binary record, through Decode.
+	var r schemas.SourceRecord
+	if err := json.Unmarshal(rec, &r); err != nil {
+		b.Fatal(err)
+	}
+	bin := schemas.Document{Format: schemas.FormatRecord, Body: r.AppendBinary(nil)}
+	b.Run("binary", func(b *testing.B) {
+		b.SetBytes(int64(len(rec)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := Decode(bin); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
