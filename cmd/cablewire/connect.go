@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
 	"github.com/cablewire/cablewire/stages/sink"
@@ -19,13 +21,33 @@ import (
 // processes of a deployment start in any order; the embedded server's
 // errors are final.
 func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (*pipeline.Conn, error) {
+	return c.connectWith(ctx, name, func(ctx context.Context, js jetstream.JetStream) error {
+		return ensureStreams(ctx, js, t, c.replicas)
+	})
+}
+
+// connectBound is connect for the workers of stages sts: on an external
+// broker they create no stream, they bind those they use and wait while
+// one does not exist yet (ingest, serve or run creates them), so their
+// users need no stream-create permission. On the embedded server no other
+// process could make the streams: they are ensured as connect does.
+func (c *common) connectBound(ctx context.Context, name string, t schemas.Topology, sts []stage) (*pipeline.Conn, error) {
+	if c.url() == "" {
+		return c.connect(ctx, name, t)
+	}
+	return c.connectWith(ctx, name, func(ctx context.Context, js jetstream.JetStream) error {
+		return bindStreams(ctx, js, t, c.replicas, sts)
+	})
+}
+
+func (c *common) connectWith(ctx context.Context, name string, streams func(context.Context, jetstream.JetStream) error) (*pipeline.Conn, error) {
 	var conn *pipeline.Conn
 	attempt := func(ctx context.Context) error {
 		cn, err := c.dial(ctx, name)
 		if err != nil {
 			return err
 		}
-		if err := ensureStreams(ctx, cn.JS, t, c.replicas); err != nil {
+		if err := streams(ctx, cn.JS); err != nil {
 			cn.Close()
 			return err
 		}

@@ -28,9 +28,9 @@ var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
 // the role connects with (--nats-inbox-prefix), "_INBOX" by default.
 func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	api := func(s string, args ...any) string { return "$JS.API." + fmt.Sprintf(s, args...) }
-	// Every command checks the account has JetStream; the stages also
-	// create or update every stream of the pipeline (idempotent, so any
-	// process may start first).
+	// Every command checks the account has JetStream. Ingest creates or
+	// updates every stream of the pipeline (idempotent); a worker only
+	// binds the streams it uses (STREAM.INFO) and waits until they exist.
 	pub := []string{api("INFO")}
 	ensure := func() {
 		for _, s := range streams(t, 1) {
@@ -38,7 +38,9 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 		}
 	}
 	consume := func(st stage) {
-		ensure()
+		for _, name := range st.uses(t) {
+			pub = append(pub, api("STREAM.INFO.%s", name))
+		}
 		pub = append(pub,
 			api("CONSUMER.CREATE.%s.%s.%s", st.stream(t), st.durable, t.Subject(st.in)),
 			api("CONSUMER.INFO.%s.%s", st.stream(t), st.durable),
@@ -66,7 +68,7 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 		pub = append(pub, t.DeadLetterSubject("parse"), t.DeadLetterSubject("enrich"))
 	case "sink":
 		consume(stageSink)
-		pub = append(pub, api("STREAM.INFO.%s", stageSink.stream(t)), t.DeadLetterSubject("sink"))
+		pub = append(pub, t.DeadLetterSubject("sink"))
 	case "dlq":
 		// Finds the pipeline with dead letters (stream names) unless
 		// told, lists them, replays each to the subject it failed on, then

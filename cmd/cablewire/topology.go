@@ -98,6 +98,35 @@ func ensureStreams(ctx context.Context, js jetstream.JetStream, t schemas.Topolo
 	return nil
 }
 
+// uses is the streams s reads and writes in t, its dead letters' included.
+func (s stage) uses(t schemas.Topology) []string {
+	names := []string{t.Stream(s.in)}
+	if s.out != "" {
+		names = append(names, t.Stream(s.out))
+	}
+	return append(names, t.Stream(schemas.KindDLQ))
+}
+
+// bindStreams binds the streams the stages sts use, creating none
+// (pipeline.BindOrCreateStream): a missing one is waited for.
+func bindStreams(ctx context.Context, js jetstream.JetStream, t schemas.Topology, replicas int, sts []stage) error {
+	used := map[string]bool{}
+	for _, st := range sts {
+		for _, name := range st.uses(t) {
+			used[name] = true
+		}
+	}
+	for _, s := range streams(t, replicas) {
+		if !used[s.Name] {
+			continue
+		}
+		if err := pipeline.BindOrCreateStream(ctx, js, s, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // checkSinkConsumer verifies, at start, that the sink consumer's limits fit
 // the sink's: the failure would otherwise be a silent stall.
 func checkSinkConsumer(ctx context.Context, cons jetstream.Consumer, sc sink.Config, touch time.Duration) error {

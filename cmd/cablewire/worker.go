@@ -53,7 +53,15 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	conn, err := c.connect(ctx, "worker", topo)
+	var sts []stage // unknown names are refused by startWorkers
+	for _, n := range names {
+		for _, st := range []stage{stageParse, stageChain, stageEnrich, stageSink} {
+			if st.name == n {
+				sts = append(sts, st)
+			}
+		}
+	}
+	conn, err := c.connectBound(ctx, "worker", topo, sts)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while waiting for the broker
