@@ -20,7 +20,7 @@ type natsPermissions struct {
 }
 
 // roles are the processes a deployment runs, by the name of their user.
-var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
+var roles = []string{"ingest", "serve", "parse", "enrich", "parse+enrich", "sink", "dlq"}
 
 // rolePermissions lists, for a role in pipeline t, the subjects its
 // process publishes (its outputs, dead letters, acks and JetStream API
@@ -55,6 +55,14 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	case "ingest":
 		ensure()
 		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
+	case "serve":
+		// Ingest's, and GET /v1/cables/{id}'s reads: each work queue's
+		// messages by sequence, and the dead letters.
+		ensure()
+		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
+		for _, k := range []string{schemas.KindRaw, schemas.KindParsed, schemas.KindEnriched, schemas.KindDLQ} {
+			pub = append(pub, api("STREAM.INFO.%s", t.Stream(k)), api("STREAM.MSG.GET.%s", t.Stream(k)))
+		}
 	case "parse":
 		consume(stageParse)
 		pub = append(pub, t.DeadLetterSubject("parse"))

@@ -77,6 +77,15 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "page.html") || !strings.Contains(out, "replayed 1") {
 		t.Fatalf("dlq: exit %d\n%s\n%s", code, out, errs)
 	}
+	// serve, as its own user, says where a cable is.
+	t.Setenv("CABLEWIRE_HTTP_TOKEN", "lp-token")
+	base := startServe(t, as("serve", "--warehouse", wh)...)
+	for ref := range want {
+		if code, st := getCable(t, base, "lp-token", ref); code != 200 || st.Status != "committed" {
+			t.Errorf("GET %s as serve: %d %+v", ref, code, st)
+		}
+		break
+	}
 	if log := readFile(t, srv.Log); strings.Contains(log, "Violation") {
 		t.Errorf("the pipeline used a subject outside its permissions:\n%s", log)
 	}
