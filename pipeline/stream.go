@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -50,4 +51,27 @@ func nonZero64(v, def int64) int64 {
 		return def
 	}
 	return v
+}
+
+// ErrStreamMissing is BindOrCreateStream's answer, when it may not create
+// a stream, for a stream that does not exist yet: worth waiting for (Retry)
+// while a process allowed to create it starts.
+var ErrStreamMissing = errors.New("does not exist yet")
+
+// BindOrCreateStream makes sure stream s is there for a process to use.
+// With create it creates the stream or updates it to s (EnsureStream).
+// Without, it only looks the stream up ($JS.API.STREAM.INFO), so that a
+// user without the stream-create API can run once the streams exist; a
+// missing stream is ErrStreamMissing, never created.
+func BindOrCreateStream(ctx context.Context, js jetstream.JetStream, s StreamSpec, create bool) error {
+	if create {
+		return EnsureStream(ctx, js, s)
+	}
+	if _, err := js.Stream(ctx, s.Name); err != nil {
+		if errors.Is(err, jetstream.ErrStreamNotFound) {
+			return fmt.Errorf("stream %s %w: waiting for a process allowed to create streams (ingest, serve or run)", s.Name, ErrStreamMissing)
+		}
+		return fmt.Errorf("stream %s: %w", s.Name, err)
+	}
+	return nil
 }

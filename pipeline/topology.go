@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,6 +97,19 @@ func (t Topology) Stage(name string) (Stage, error) {
 	return chained, nil
 }
 
+// Resolve resolves names (Stage), refusing the first unknown one.
+func (t Topology) Resolve(names []string) ([]Stage, error) {
+	out := make([]Stage, 0, len(names))
+	for _, n := range names {
+		st, err := t.Stage(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
 func (t Topology) stage(name string) (Stage, bool) {
 	for _, s := range t.Stages {
 		if s.Name == name {
@@ -141,6 +155,48 @@ func (t Topology) ResetConsumers(ctx context.Context, c *Conn) error {
 		err := c.JS.DeleteConsumer(ctx, s.Consumer.Stream, s.Consumer.Durable)
 		if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) && !errors.Is(err, jetstream.ErrStreamNotFound) {
 			return fmt.Errorf("reset consumer %s/%s: %w", s.Consumer.Stream, s.Consumer.Durable, err)
+		}
+	}
+	return nil
+}
+
+// StreamsOf is the streams the named stages use: their inputs, the
+// streams of their output subjects, and the dead letters.
+func (t Topology) StreamsOf(names []string) ([]StreamSpec, error) {
+	sts, err := t.Resolve(names)
+	if err != nil {
+		return nil, err
+	}
+	used := map[string]bool{t.DeadLetters: true}
+	for _, st := range sts {
+		used[st.Consumer.Stream] = true
+		for _, s := range t.Streams {
+			if slices.Contains(s.Subjects, st.Output) {
+				used[s.Name] = true
+			}
+		}
+	}
+	var out []StreamSpec
+	for _, s := range t.Streams {
+		if used[s.Name] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// BindStreams binds the streams the named stages use (StreamsOf),
+// creating none: a missing one is ErrStreamMissing, worth waiting for
+// (Retry) while a process allowed to create streams starts. So a worker's
+// user needs no stream-create permission.
+func (t Topology) BindStreams(ctx context.Context, c *Conn, names []string) error {
+	specs, err := t.StreamsOf(names)
+	if err != nil {
+		return err
+	}
+	for _, s := range specs {
+		if err := BindOrCreateStream(ctx, c.JS, s, false); err != nil {
+			return err
 		}
 	}
 	return nil

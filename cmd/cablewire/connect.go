@@ -19,13 +19,39 @@ import (
 // processes of a deployment start in any order; the embedded server's
 // errors are final.
 func (c *common) connect(ctx context.Context, name string, t schemas.Topology) (*pipeline.Conn, error) {
+	decl := stages.Topology(t, stages.Options{Replicas: c.replicas})
+	return c.connectWith(ctx, name, func(ctx context.Context, cn *pipeline.Conn) error {
+		return decl.EnsureStreams(ctx, cn)
+	})
+}
+
+// connectBound is connect for the workers of the named stages: on an
+// external broker they create no stream, they bind those they use and wait
+// while one does not exist yet (ingest, serve or run creates them,
+// pipeline.Topology.BindStreams), so their users need no stream-create
+// permission. On the embedded server no other process could make the
+// streams: they are ensured as connect does.
+func (c *common) connectBound(ctx context.Context, name string, t schemas.Topology, names []string) (*pipeline.Conn, error) {
+	if c.url() == "" {
+		return c.connect(ctx, name, t)
+	}
+	decl := stages.Topology(t, stages.Options{Replicas: c.replicas})
+	if _, err := decl.Resolve(names); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return c.connectWith(ctx, name, func(ctx context.Context, cn *pipeline.Conn) error {
+		return decl.BindStreams(ctx, cn, names)
+	})
+}
+
+func (c *common) connectWith(ctx context.Context, name string, streams func(context.Context, *pipeline.Conn) error) (*pipeline.Conn, error) {
 	var conn *pipeline.Conn
 	attempt := func(ctx context.Context) error {
 		cn, err := c.dial(ctx, name)
 		if err != nil {
 			return err
 		}
-		if err := stages.Topology(t, stages.Options{Replicas: c.replicas}).EnsureStreams(ctx, cn); err != nil {
+		if err := streams(ctx, cn); err != nil {
 			cn.Close()
 			return err
 		}

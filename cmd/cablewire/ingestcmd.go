@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/cablewire/cablewire/pipeline"
@@ -17,15 +18,22 @@ func init() {
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var c common
-	fs := newFlagSet("ingest", stderr, "[--nats URL] PATH...")
+	var (
+		c                  common
+		watchDir, stateArg string
+		settle             time.Duration
+	)
+	fs := newFlagSet("ingest", stderr, "[--nats URL] PATH... | --watch DIR")
 	c.register(fs)
+	fs.StringVar(&watchDir, "watch", "", "ingest the files of this directory tree as they appear or change, each once, until SIGINT/SIGTERM")
+	fs.StringVar(&stateArg, "watch-state", "", "with --watch: the file remembering what was ingested (default DIR/.cablewire-watch.json)")
+	fs.DurationVar(&settle, "watch-settle", ingest.DefaultSettle, "with --watch: read a file once it has been unchanged this long")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(paths) == 0 {
-		return fmt.Errorf("%w: no PATH", errUsage)
+	if (len(paths) == 0) == (watchDir == "") {
+		return fmt.Errorf("%w: give PATHs or --watch DIR", errUsage)
 	}
 	topo, err := c.topology(schemas.DefaultPipeline)
 	if err != nil {
@@ -38,6 +46,9 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer conn.Close()
+	if watchDir != "" {
+		return watchIngest(ctx, conn, topo, ingest.WatchConfig{Dir: watchDir, State: stateArg, Settle: settle, Log: c.log()}, stdout)
+	}
 	// The broker's max payload, read from the server: a record over it is
 	// dead-lettered by name instead of failing the publisher.
 	st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), stages.Route(topo, ""), paths,
@@ -48,4 +59,22 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return nil // interrupted: what was acked by the broker stays published
 	}
 	return err
+}
+
+// watchIngest runs ingest.Watch, publishing each batch of settled files as
+// `ingest PATH...` would and printing its counts.
+func watchIngest(ctx context.Context, conn *pipeline.Conn, topo schemas.Topology, cfg ingest.WatchConfig, stdout io.Writer) error {
+	fmt.Fprintf(stdout, "watching %s; SIGINT/SIGTERM stops\n", cfg.Dir)
+	cfg.Ingest = func(ctx context.Context, paths []string) error {
+		start := time.Now()
+		st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), stages.Route(topo, ""), paths,
+			ingest.Options{MaxPayload: conn.NC.MaxPayload()})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s: read %d, published %d, duplicates %d, dead-lettered %d in %s\n", strings.Join(paths, " "),
+			st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+	return ingest.Watch(ctx, cfg)
 }

@@ -22,7 +22,7 @@ type natsPermissions struct {
 }
 
 // roles are the processes a deployment runs, by the name of their user.
-var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
+var roles = []string{"ingest", "serve", "parse", "enrich", "parse+enrich", "sink", "dlq"}
 
 // rolePermissions lists, for a role in pipeline t, the subjects its
 // process publishes (its outputs, dead letters, acks and JetStream API
@@ -30,9 +30,9 @@ var roles = []string{"ingest", "parse", "enrich", "parse+enrich", "sink", "dlq"}
 // the role connects with (--nats-inbox-prefix), "_INBOX" by default.
 func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	api := func(s string, args ...any) string { return "$JS.API." + fmt.Sprintf(s, args...) }
-	// Every command checks the account has JetStream; the stages also
-	// create or update every stream of the pipeline (idempotent, so any
-	// process may start first).
+	// Every command checks the account has JetStream. Ingest creates or
+	// updates every stream of the pipeline (idempotent); a worker only
+	// binds the streams it uses (STREAM.INFO) and waits until they exist.
 	pub := []string{api("INFO")}
 	decl := stages.Topology(t, stages.Options{})
 	ensure := func() {
@@ -41,10 +41,13 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 		}
 	}
 	consume := func(name string) pipeline.Stage {
-		ensure()
 		st, err := decl.Stage(name)
 		if err != nil {
 			panic(err) // roles name the topology's stages
+		}
+		used, _ := decl.StreamsOf([]string{name})
+		for _, s := range used {
+			pub = append(pub, api("STREAM.INFO.%s", s.Name))
 		}
 		c := st.Consumer
 		pub = append(pub,
@@ -62,6 +65,14 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 	case "ingest":
 		ensure()
 		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
+	case "serve":
+		// Ingest's, and GET /v1/cables/{id}'s reads: each work queue's
+		// messages by sequence, and the dead letters.
+		ensure()
+		pub = append(pub, t.Subject(schemas.KindRaw), t.DeadLetterSubject("ingest"))
+		for _, k := range []string{schemas.KindRaw, schemas.KindParsed, schemas.KindEnriched, schemas.KindDLQ} {
+			pub = append(pub, api("STREAM.INFO.%s", t.Stream(k)), api("STREAM.MSG.GET.%s", t.Stream(k)))
+		}
 	case "parse":
 		consume(stages.Parse)
 		pub = append(pub, t.DeadLetterSubject("parse"))
@@ -74,8 +85,8 @@ func rolePermissions(t schemas.Topology, role, inbox string) natsPermissions {
 		consume(stages.ParseEnrich)
 		pub = append(pub, t.DeadLetterSubject("parse"), t.DeadLetterSubject("enrich"))
 	case "sink":
-		st := consume(stages.Sink)
-		pub = append(pub, api("STREAM.INFO.%s", st.Consumer.Stream), t.DeadLetterSubject("sink"))
+		consume(stages.Sink)
+		pub = append(pub, t.DeadLetterSubject("sink"))
 	case "dlq":
 		// Finds the pipeline with dead letters (stream names) unless
 		// told, lists them, replays each to the subject it failed on, then

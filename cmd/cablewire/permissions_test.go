@@ -43,8 +43,22 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 	in, wh := t.TempDir(), t.TempDir()
 	want := generate(t, filepath.Join(in, "good"), 200, 23)
 	writeNotACable(t, in)
-	startWorker(t, as("parse+enrich", "parse+enrich")...)
-	startWorker(t, as("sink", "sink", "--warehouse", wh, "--file-age", "500ms")...)
+	// The workers' users may not create streams: started before ingest
+	// made them, the workers wait, saying for what, and run once they exist.
+	for _, role := range []string{"parse", "enrich", "parse+enrich", "sink"} {
+		for _, subj := range rolePermissions(schemas.Topology{Pipeline: schemas.DefaultPipeline}, role, inboxFor(role)).Publish {
+			if strings.Contains(subj, "STREAM.CREATE") || strings.Contains(subj, "STREAM.UPDATE") {
+				t.Errorf("%s may %s: workers only bind streams", role, subj)
+			}
+		}
+	}
+	chain := startWorker(t, as("parse+enrich", "parse+enrich")...)
+	sinkLog := startWorker(t, as("sink", "sink", "--warehouse", wh, "--file-age", "500ms")...)
+	for _, l := range []*syncBuffer{chain, sinkLog} {
+		pipelinetest.Eventually(t, 30*time.Second, "a worker waiting for its streams", func() bool {
+			return strings.Contains(l.String(), "does not exist yet: waiting for a process allowed to create streams")
+		})
+	}
 	code, out, errs := runCLI(context.Background(), append([]string{"ingest"}, as("ingest", in)...)...)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d\n%s\n%s\nserver log:\n%s", code, out, errs, readFile(t, srv.Log))
@@ -62,6 +76,15 @@ func TestLeastPrivilegePipeline(t *testing.T) {
 	code, out, errs = runCLI(context.Background(), append([]string{"dlq", "--replay"}, as("dlq")...)...)
 	if code != 0 || !strings.Contains(out, "page.html") || !strings.Contains(out, "replayed 1") {
 		t.Fatalf("dlq: exit %d\n%s\n%s", code, out, errs)
+	}
+	// serve, as its own user, says where a cable is.
+	t.Setenv("CABLEWIRE_HTTP_TOKEN", "lp-token")
+	base := startServe(t, as("serve", "--warehouse", wh)...)
+	for ref := range want {
+		if code, st := getCable(t, base, "lp-token", ref); code != 200 || st.Status != "committed" {
+			t.Errorf("GET %s as serve: %d %+v", ref, code, st)
+		}
+		break
 	}
 	if log := readFile(t, srv.Log); strings.Contains(log, "Violation") {
 		t.Errorf("the pipeline used a subject outside its permissions:\n%s", log)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +17,7 @@ import (
 )
 
 func init() {
-	register("report", `write the warehouse's report, one self-contained HTML page (report --warehouse DIR --out FILE [--from YYYY-MM] [--to YYYY-MM] [--country CC] [--tag TAG] [--data DIR | --nats URL])`, runReport)
+	register("report", `write the warehouse's report, one self-contained HTML page (report --warehouse DIR --out FILE [--from YYYY-MM] [--to YYYY-MM] [--country CC] [--tag TAG] [--data DIR | --nats URL [--nats-user U --nats-password-file F | --nats-creds F | ... as run]])`, runReport)
 }
 
 // runReport hands the report to `cablewire-sql report`, which runs its SQL
@@ -69,16 +70,22 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// splitReportArgs takes --data, --nats and --pipeline (either dash count,
+// splitReportArgs takes --data, --nats, --pipeline and the broker's
+// credential flags (authFlags; either dash count,
 // "=" or a separate value) out of args; the rest is cablewire-sql
 // report's. It also reads --warehouse, which it passes on: the dead
 // letters are those of that warehouse's pipeline.
 func splitReportArgs(args []string) (pass []string, c common, warehouse string, err error) {
 	c.replicas = 1
+	// The broker's credentials: the flags (and their environment
+	// variables) every command that connects takes.
+	auth := flag.NewFlagSet("report", flag.ContinueOnError)
+	c.auth.register(auth)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		ours := name == "data" || name == "nats" || name == "pipeline"
+		isAuth := auth.Lookup(name) != nil
+		ours := name == "data" || name == "nats" || name == "pipeline" || isAuth
 		if !strings.HasPrefix(a, "-") || !ours && name != "warehouse" {
 			pass = append(pass, a)
 			continue
@@ -93,6 +100,12 @@ func splitReportArgs(args []string) (pass []string, c common, warehouse string, 
 		}
 		if !ours {
 			pass = append(pass, args[start:i+1]...) // --warehouse goes on as written
+		}
+		if isAuth {
+			if err := auth.Set(name, val); err != nil {
+				return nil, c, "", err
+			}
+			continue
 		}
 		switch name {
 		case "data":

@@ -44,6 +44,20 @@ func TestSplitReportArgsTakesOutTheBrokerFlags(t *testing.T) {
 	}
 }
 
+// The credential flags are the other commands' (authFlags), taken out of
+// what goes to cablewire-sql, with their environment variables.
+func TestSplitReportArgsTakesTheCredentialFlags(t *testing.T) {
+	t.Setenv("CABLEWIRE_NATS_NKEY", "/run/seed")
+	pass, c, _, err := splitReportArgs([]string{"--nats", "tls://h:1", "--nats-user", "etl", "-nats-password-file=/run/pw", "--out", "r.html", "--tls-ca", "ca.pem", "--nats-inbox-prefix", "_INBOX_report"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.auth
+	if !reflect.DeepEqual(pass, []string{"--out", "r.html"}) || a.user != "etl" || a.passwordFile != "/run/pw" || a.tlsCA != "ca.pem" || a.inboxPrefix != "_INBOX_report" || a.nkey != "/run/seed" {
+		t.Errorf("pass %q, auth %+v", pass, a)
+	}
+}
+
 // writeBadInput writes three files that are not cables, two of them with
 // the same reason.
 func writeBadInput(t *testing.T, dir string) {

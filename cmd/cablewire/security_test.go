@@ -173,6 +173,14 @@ func TestCommandsAuthenticate(t *testing.T) {
 				}
 				outputs = append(outputs, out, errs)
 			}
+			// report --nats counts the dead letters with the same flags.
+			_, rc, _, err := splitReportArgs(append([]string{"--nats", url, "--pipeline", "sec", "--warehouse", wh}, tc.flags...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dl, err := collectDeadLetters(ctx, rc, wh); err != nil || dl.Total != 1 {
+				t.Errorf("report's dead letters: %+v, %v; want 1", dl, err)
+			}
 			if !strings.Contains(outputs[2], "read 21, published 21") {
 				t.Errorf("ingest again: %s", outputs[2])
 			}

@@ -26,7 +26,7 @@ import (
 )
 
 func init() {
-	register("serve", "accept cables over HTTP (POST /v1/cables) into the raw stream", runServe)
+	register("serve", "accept cables over HTTP (POST /v1/cables) into the raw stream; GET /v1/cables/{ref_id} says where one is", runServe)
 }
 
 // serveConfig is what the HTTP ingest endpoint needs.
@@ -35,6 +35,8 @@ type serveConfig struct {
 	maxRequest int64
 	route      ingest.Route
 	conn       *pipeline.Conn
+	topo       schemas.Topology
+	warehouse  string // read by GET for committed cables; "" when not given
 	// Sources are http:<start>:<request>[:line]: unique across restarts,
 	// since a dead letter's id derives from its source.
 	start string
@@ -47,6 +49,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		addr, tokenFile        string
 		tlsCert, tlsKey, tlsCA string
 		maxRequest             int64
+		warehouse              string
 	)
 	fs := newFlagSet("serve", stderr, "[--http ADDR] --http-token-file FILE | --http-tls-ca FILE [flags]")
 	c.register(fs)
@@ -56,6 +59,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&tlsCert, "http-tls-cert", env("CABLEWIRE_HTTP_TLS_CERT"), "serve HTTPS with this certificate (and --http-tls-key)")
 	fs.StringVar(&tlsKey, "http-tls-key", env("CABLEWIRE_HTTP_TLS_KEY"), "the HTTPS certificate's private key")
 	fs.StringVar(&tlsCA, "http-tls-ca", env("CABLEWIRE_HTTP_TLS_CA"), "require client certificates signed by this CA (mutual TLS; then no token is needed)")
+	fs.StringVar(&warehouse, "warehouse", "", "the warehouse the pipeline's sink writes, read (never written) by GET /v1/cables/{ref_id} to say where a cable is committed")
 	fs.Int64Var(&maxRequest, "max-request-bytes", 8<<20, "largest request body; larger ones get 413 and publish nothing")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return err
@@ -86,6 +90,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer conn.Close()
 
 	sc := &serveConfig{token: token, maxRequest: maxRequest, route: stages.Route(topo, ""), conn: conn,
+		topo: topo, warehouse: warehouse,
 		start: strconv.FormatInt(time.Now().UnixNano(), 36)}
 	srv := &http.Server{
 		Handler:           sc.mux(),
@@ -140,6 +145,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func (sc *serveConfig) mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/cables", sc.postCables)
+	mux.HandleFunc("GET /v1/cables/{ref_id}", sc.getCable)
 	return mux
 }
 

@@ -53,7 +53,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	conn, err := c.connect(ctx, "worker", topo)
+	conn, err := c.connectBound(ctx, "worker", topo, names)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while waiting for the broker
