@@ -61,16 +61,17 @@ func TestSinkRefusesAnotherWarehousesCables(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		runCLI(ctx, "worker", "parse+enrich", "sink", "--nats", url, "--pipeline", topo.Pipeline, "--warehouse", wh, "--file-age", "1s")
-	})
 	nc, err := nats.Connect(url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
+	makeStreams(t, js, topo.Pipeline)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		runCLI(ctx, "worker", "parse+enrich", "sink", "--nats", url, "--pipeline", topo.Pipeline, "--warehouse", wh, "--file-age", "1s")
+	})
 	pipelinetest.Eventually(t, 30*time.Second, "the pipeline's streams", func() bool {
 		_, err := js.Stream(ctx, topo.Stream(schemas.KindDLQ))
 		return err == nil

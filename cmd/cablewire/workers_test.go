@@ -10,8 +10,10 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 )
 
 // TestSeparateWorkers runs each stage as its own worker, two parse workers
@@ -106,5 +108,16 @@ func TestChainedRunDrainsParsedStream(t *testing.T) {
 	checkExactlyOnce(t, wh, want)
 	if !strings.Contains(out, "parsed               80") {
 		t.Errorf("summary, want 80 parsed by the chained worker:\n%s", out)
+	}
+}
+
+// makeStreams creates the streams of pipeline name on js, as ingest, serve
+// or run would: workers only bind them, and wait until they exist.
+func makeStreams(t *testing.T, js jetstream.JetStream, name string) {
+	t.Helper()
+	for _, s := range stages.Streams(schemas.Topology{Pipeline: name}, 1) {
+		if err := pipeline.EnsureStream(context.Background(), js, s); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
