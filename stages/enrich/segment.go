@@ -776,8 +776,34 @@ func (s *scanner) personEvidence(i int) bool {
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
 		return true // "the Saddam regime", "a Lula government"
 	}
+	return s.pronounAfter(i)
+}
+
+// pronounAfter: a personal pronoun follows the word at i in its sentence,
+// with no other capitalized word between ("Qaddafi moderated his
+// position", "when Netanyahu and half of his cabinet visit"): the pronoun
+// can only refer back to it.
+func (s *scanner) pronounAfter(i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+8; j++ {
+		t := &s.toks[j]
+		if t.kind == tPunct {
+			if t.text == "." || t.text == ";" || t.text == ":" || t.text == "(" || t.text == "?" || t.text == "!" {
+				return false
+			}
+			continue
+		}
+		if t.cap || t.masked {
+			return false
+		}
+		if personalPronouns[s.keys[j]] {
+			return true
+		}
+	}
 	return false
 }
+
+// personalPronouns refer to a person (not "it", "they", "its").
+var personalPronouns = setOf("he his him himself she her hers herself")
 
 // personAfter and personBefore: verbs that take a person as subject or object.
 var personAfter = cueList("person_after")
