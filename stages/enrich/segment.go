@@ -999,6 +999,9 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 			if (k == "of" || k == "for" || s.is(h, fParticle)) && !(h > i && s.is(h-1, fOrgHead)) {
 				break // "Fernando de la Rua of the ...": not one name
 			}
+			if (k == "in" || k == "on" || k == "at") && !s.headIn(i, h) {
+				break // "Hamas in the West Bank", "MAS in the Senate": a place or a body after the name, not part of it
+			}
 			if s.is(h, fConnector) && (k != "and" || s.andInName(i, h, b)) {
 				continue
 			}
@@ -1057,6 +1060,17 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		return 0, 0 // "EXECUTIVE BOARD", "POLITICAL PARTY": generic in capitals
 	}
 	return best, 0
+}
+
+// headIn: a body's head word lies in [i, h) ("Organization for Security
+// and Co-operation in Europe", "Committee on Foreign Relations").
+func (s *scanner) headIn(i, h int) bool {
+	for j := i; j < h; j++ {
+		if s.is(j, fOrgHead) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericFirst words make a two-word capitals "organization" generic.
