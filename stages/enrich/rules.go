@@ -32,6 +32,7 @@ const (
 	MethodAcronymList    Method = "acronym-list"
 	MethodAcronymCue     Method = "acronym-cue"
 	MethodAcronymGuess   Method = "acronym-guess"
+	MethodCommand        Method = "military-command"
 	MethodOrgCue         Method = "org-cue"
 	MethodOrgTail        Method = "org-tail"
 	MethodPlaceCue       Method = "place-cue"
@@ -73,6 +74,7 @@ var Rules = []Rule{
 	{MethodAcronym, 0.7, false, "an acronym a list knows"},
 	{MethodAcronymList, 0.7, false, "in capitals: an acronym a list knows"},
 	{MethodAcronymCue, 0.8, false, "an unknown acronym before a body's word: the MNR party"},
+	{MethodCommand, 1, false, "a military command's short name: STRATCOM, NORTHCOM"},
 	{MethodAcronymGuess, 0, true, "an unknown acronym: kept when listed beside a body"},
 	{MethodOrgCue, 0.95, false, "a name after an organization cue: the firm X, daily X"},
 	{MethodOrgTail, 1, false, "a body's name by its tail: X Ltd"},

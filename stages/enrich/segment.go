@@ -397,6 +397,8 @@ func (s *scanner) segment(a, b int) {
 				s.emit(i, i+1, "ORG", "", "", MethodOrgCue, "", false) // "diamond monopoly ALROSA"
 			} else if i+1 < b && s.word(i+1) && !s.toks[i+1].cap && acronymOrgAfter[s.keys[i+1]] || i+1 < len(s.toks) && s.toks[i+1].kind == tPoss && i+2 < len(s.toks) && acronymOrgAfter[s.keys[i+2]] {
 				s.emit(i, i+1, "ORG", "", "", MethodAcronymCue, "", false) // "the MNR party", "PSO officials"
+			} else if militaryCommand(t.text) {
+				s.emit(i, i+1, "ORG", "", "", MethodCommand, "", false) // STRATCOM, NORTHCOM, AFRICOM
 			} else if len(t.text) >= 3 && letters(t.text) == len(t.text) {
 				s.emit(i, i+1, "ORG", "", "", MethodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
 			}
@@ -1252,4 +1254,12 @@ func (s *scanner) theAdministration(i int) bool {
 		return false
 	}
 	return !s.is(i, fDemonym|fTitle|fDirection|fOrgModifier|fOrgHead|fPlaceHead|fCapsStop)
+}
+
+// militaryCommand: a combatant or component command's short name, a
+// capitals word of five letters or more ending in COM (CENTCOM, STRATCOM,
+// NAVEURCOM): a body, whether or not a list knows it.
+func militaryCommand(w string) bool {
+	n := len(w)
+	return n >= 5 && n <= 10 && letters(w) == n && w == strings.ToUpper(w) && w[n-3:] == "COM"
 }
