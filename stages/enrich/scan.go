@@ -292,6 +292,8 @@ func (s *scanner) chunkEnd(i int) int {
 			j++
 		case j > i && s.toks[j].text == "+" && s.word(j+1): // P5+1
 			j++
+		case j > i && s.toks[j].kind == tPoss && possessiveNames[s.keys[j-1]] && s.capWord(j+1): // European People's Party
+			j++
 		case j > i && (s.toks[j].text == "'" || s.toks[j].text == "\u2019") && s.toks[j].start == s.toks[j-1].end &&
 			strings.HasSuffix(s.keys[j-1], "s") && s.capWord(j+1): // Workers' Party
 			j++
@@ -301,6 +303,10 @@ func (s *scanner) chunkEnd(i int) int {
 	}
 	return trimConnectors(s, i, j)
 }
+
+// possessiveNames: words whose possessive runs on inside a body's name
+// ("European People's Party", "Democratic People's Front").
+var possessiveNames = cueList("possessive_names")
 
 func trimConnectors(s *scanner, i, j int) int {
 	for j > i+1 && (s.is(j-1, fConnector) && !s.toks[j-1].cap || s.toks[j-1].kind == tPunct) {

@@ -996,6 +996,9 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 			}
 			break
 		}
+		if t.kind == tPoss && h > i && possessiveNames[s.keys[h-1]] && h+1 < b && s.capWord(h+1) {
+			continue // "European People's Party"
+		}
 		k := s.keys[h]
 		if !s.capWord(h) {
 			if (k == "of" || k == "for" || s.is(h, fParticle)) && !(h > i && s.is(h-1, fOrgHead)) {
