@@ -778,7 +778,29 @@ func (s *scanner) personEvidence(i int) bool {
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
 		return true // "the Saddam regime", "a Lula government"
 	}
-	return s.pronounAfter(i)
+	return s.pronounAfter(i) || s.surnameShape(i)
+}
+
+// surnameEndings: endings of surnames by the morphology of their languages
+// (Slavic -ov/-ski/-vic, Georgian -shvili/-dze, Armenian -yan, Turkish
+// -oglu, Greek -opoulos/-akis, Persian -zadeh).
+var surnameEndings = cueList("surname_endings")
+
+// surnameShape: the word at i is no English word and no list's, is
+// capitalized in mixed-case text and ends as surnames do ("Medvedev",
+// "Saakashvili", "Milosevic").
+func (s *scanner) surnameShape(i int) bool {
+	t := &s.toks[i]
+	if s.caps || !t.cap || t.allCaps || len(t.text) < 5 || s.is(i, fWord) || s.is(i, fPhrase) || s.is(i, fDemonym) || strings.IndexByte(t.text, '-') >= 0 {
+		return false
+	}
+	k := s.keys[i]
+	for n := 2; n <= 7 && n < len(k)-2; n++ {
+		if surnameEndings[k[len(k)-n:]] {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounAfter: a personal pronoun follows the word at i in its sentence,
