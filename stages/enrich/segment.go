@@ -548,7 +548,7 @@ func (s *scanner) unknownWord(i int) bool {
 	if n := len(k); n > 6 && strings.HasSuffix(k, "ness") {
 		return false // Kurdishness: a quality, not a name
 	}
-	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
+	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") && !(n > 6 && strings.HasSuffix(k[:n-2], "v") && strings.ContainsRune("aeio", rune(k[n-4])) /* Markovic, Milosevic: surnames */) || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
 		(s.caps && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "tion")))) && (s.caps || !s.toks[i].allCaps) {
 		return false // Siberian, Leninist: adjectives, not names
 	}
