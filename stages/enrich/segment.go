@@ -335,6 +335,11 @@ func (s *scanner) segment(a, b int) {
 					i += n // "FM\n\nSTAPLETON": a signature left in the last paragraph
 					continue
 				}
+				if n == 1 && s.abstractNoun(i) {
+					i++ // "Homeland Security and Counterterrorism", "General Officer Discussions": a title's words, no name
+					title = ""
+					continue
+				}
 				s.emit(i, i+n, "PERSON", "", "", MethodTitle, title, false)
 				title = ""
 				i += n
@@ -1287,4 +1292,20 @@ func (s *scanner) theAdministration(i int) bool {
 func militaryCommand(w string) bool {
 	n := len(w)
 	return n >= 5 && n <= 10 && letters(w) == n && w == strings.ToUpper(w) && w[n-3:] == "COM"
+}
+
+// abstractNoun: the word at i reads as an English abstract noun or a plural
+// (counterterrorism, discussions, negotiations), never a surname after a
+// title.
+func (s *scanner) abstractNoun(i int) bool {
+	k := s.keys[i]
+	if len(k) < 7 || s.is(i, fFirstName) {
+		return false
+	}
+	for _, suf := range []string{"ism", "tion", "tions", "sion", "sions", "ment", "ments", "ity", "ities", "ness", "ance", "ence"} {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return k[len(k)-1] == 's' && s.x.words[k[:len(k)-1]] && s.is(i, fWord) // discussions
 }

@@ -37,7 +37,7 @@ func TestPronounAndSurnameEvidence(t *testing.T) {
 // TestSpansOnUnseenCables: a name runs through in/on/at only after a body's
 // head word ("Hamas in the West Bank" is two names); a possessive runs on inside a party's name; a leading particle
 // belongs to the surname; military commands are bodies; FRG is a
-// government; "Classified By:" and the SIPRNET trailer line are header.
+// government; an abstract noun after a title is no name; "Classified By:" and the SIPRNET trailer line are header.
 func TestSpansOnUnseenCables(t *testing.T) {
 	for _, tc := range []struct {
 		text, name, typ string // typ "" : the text must not be an entity
@@ -55,6 +55,8 @@ func TestSpansOnUnseenCables(t *testing.T) {
 		{"Delegations met in the Gulf and the Arab World.", "Arab World", "PLACE"},
 		{"Talks on the Velmoran Navy Staff resumed.", "Velmoran Navy Staff", "ORG"},
 		{"He met the COM and the CJCS on Monday.", "CJCS", ""},
+		{"Tarva Quenn, Assistant for Homeland Security and Counterterrorism, arrived.", "Counterterrorism", ""},
+		{"Secretary Tarvell met Minister Quenzalo.", "Quenzalo", "PERSON"},
 	} {
 		c := enrichText(t, tc.text)
 		e := find(c, tc.name)
