@@ -359,8 +359,8 @@ func (s *scanner) modifierName(i int) bool {
 	if p := &s.toks[i-1]; !(p.kind == tNum || s.word(i-1) && p.lower && !personObjects[s.keys[i-1]] && !speechVerbs[s.keys[i-1]]) {
 		return false
 	}
-	if !s.word(j) || !s.toks[j].lower || !s.is(j, fWord) || s.is(j, fCapsStop) {
-		return false
+	if !s.word(j) || !s.toks[j].lower || !s.is(j, fWord) || s.is(j, fCapsStop) || s.is(j, fConnector) || s.is(j, fDeterminer) {
+		return false // "when Quelvoran and ...": a function word, not a noun the name modifies
 	}
 	k := s.keys[j]
 	if personNouns[k] || personCues[k] || speechVerbs[k] || personModNouns[k] {

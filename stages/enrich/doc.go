@@ -20,8 +20,9 @@
 // of such a word in a cable takes the type of its clearest mention, unless
 // another mention shows a person ("X told", "told X"). A capitalized word
 // that no list knows is a person only with evidence (a title, a first name,
-// a verb of speech or a person's verb beside it, a possessive, a fuller name
-// or a person listed beside it in the cable); with none it is not reported.
+// a verb of speech or a person's verb beside it, a possessive, a personal
+// pronoun after it in its sentence, a surname's ending, a fuller name or a
+// person listed beside it in the cable); with none it is not reported.
 //
 // Rules: every rule is a named entry of Rules (rules.go) with a typed Method
 // and a Confidence; Entity.Method names the rule behind each mention, and

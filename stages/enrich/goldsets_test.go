@@ -26,9 +26,9 @@ var goldFloors = []struct {
 	overall, typ float64
 }{
 	{"ner-gold-dev.jsonl", true, 0.94, 0.91},
-	{"ner-gold-seed.jsonl", true, 0.96, 0.85},
+	{"ner-gold-seed.jsonl", true, 0.99, 0.99},
 	{"ner-gold-holdout.jsonl", false, 0.96, 0.94},
-	{"ner-gold-holdout2.jsonl", false, 0.97, 0.92},
+	{"ner-gold-holdout2.jsonl", false, 0.96, 0.89},
 	{"ner-gold-holdout3.jsonl", false, 0.98, 0.97},
 	{"ner-gold-holdout4.jsonl", false, 0.96, 0.91},
 	{"ner-gold-holdout5.jsonl", false, 0.90, 0.85},
@@ -39,10 +39,13 @@ var goldFloors = []struct {
 	{"ner-gold-holdout10.jsonl", false, 0.85, 0.77},
 	{"ner-gold-holdout11.jsonl", false, 0.90, 0.87},
 	{"ner-gold-holdout12.jsonl", false, 0.88, 0.80},
-	{"ner-gold-holdout13.jsonl", false, 0.82, 0.78},
+	{"ner-gold-holdout13.jsonl", false, 0.85, 0.80},
 	{"ner-gold-holdout14.jsonl", false, 0.87, 0.82},
-	{"ner-gold-holdout15.jsonl", false, 0.83, 0.74},
-	{"ner-gold-holdout16.jsonl", false, 0.88, 0.74},
+	{"ner-gold-holdout15.jsonl", false, 0.84, 0.76},
+	{"ner-gold-holdout16.jsonl", false, 0.88, 0.75},
+	{"ner-gold-holdout17.jsonl", false, 0.96, 0.91},
+	{"ner-gold-holdout18.jsonl", false, 0.89, 0.84},
+	{"ner-gold-holdout19.jsonl", false, 0.85, 0.73},
 }
 
 func sharedDir(t *testing.T) string {

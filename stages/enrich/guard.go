@@ -112,7 +112,7 @@ func headerLine(l string) bool {
 	if len(l) > 21 && l[0]|0x20 == 'd' && strings.EqualFold(l[:21], "declassified/released") {
 		return true
 	}
-	if len(l) > 14 && l[0]|0x20 == 'c' && strings.EqualFold(l[:14], "classified by ") {
+	if len(l) > 14 && l[0]|0x20 == 'c' && (strings.EqualFold(l[:14], "classified by ") || strings.EqualFold(l[:14], "classified by:")) {
 		return true
 	}
 	if trailerLine(l) {
@@ -242,7 +242,8 @@ func maskURLs(text string, toks []token) {
 // trailerLine: lines that web copies add around the text: a database query
 // or a print stamp ("SELECT * FROM ...", "Track impresión: ...").
 func trailerLine(l string) bool {
-	return strings.HasPrefix(l, "SELECT * FROM ") || strings.HasPrefix(l, "Track impresi")
+	return strings.HasPrefix(l, "SELECT * FROM ") || strings.HasPrefix(l, "Track impresi") ||
+		strings.HasPrefix(l, "You can also access this site through") // the second line of "Visit X's Classified Website"
 }
 
 // webTrailer: in a post's trailer, "Visit Ankara's Classified Web Site at

@@ -22,6 +22,7 @@ var fixedJargon = map[string]struct{ canonical, country string }{
 	"GNU":   {"Government of National Unity", ""},
 	"TFG":   {"Transitional Federal Government", "SO"},
 	"PA":    {"Palestinian Authority", "PS"},
+	"FRG":   {"Government of the Federal Republic of Germany", "DE"}, // the government, as GOR is Russia's
 }
 
 // shortCountry: names cables use where ISO's short name is long.

@@ -292,6 +292,8 @@ func (s *scanner) chunkEnd(i int) int {
 			j++
 		case j > i && s.toks[j].text == "+" && s.word(j+1): // P5+1
 			j++
+		case j > i && s.toks[j].kind == tPoss && possessiveNames[s.keys[j-1]] && s.capWord(j+1): // European People's Party
+			j++
 		case j > i && (s.toks[j].text == "'" || s.toks[j].text == "\u2019") && s.toks[j].start == s.toks[j-1].end &&
 			strings.HasSuffix(s.keys[j-1], "s") && s.capWord(j+1): // Workers' Party
 			j++
@@ -301,6 +303,14 @@ func (s *scanner) chunkEnd(i int) int {
 	}
 	return trimConnectors(s, i, j)
 }
+
+// leadParticles start a surname written without the first name ("de
+// Maiziere", "van Rompuy", "von Weizsaecker").
+var leadParticles = cueList("lead_particles")
+
+// possessiveNames: words whose possessive runs on inside a body's name
+// ("European People's Party", "Democratic People's Front").
+var possessiveNames = cueList("possessive_names")
 
 func trimConnectors(s *scanner, i, j int) int {
 	for j > i+1 && (s.is(j-1, fConnector) && !s.toks[j-1].cap || s.toks[j-1].kind == tPunct) {
@@ -445,6 +455,9 @@ func (s *scanner) emit(i, j int, typ, canonical, country string, method Method, 
 	}
 	if typ == "PERSON" && title == "" && j-i >= 2 && s.word(i) && placePrefixes[s.keys[i]] && (method == MethodFirstName || method == MethodNameRun || method == MethodBareName) {
 		typ, method = "PLACE", MethodPlacePattern // "Port Stanley", "Mount Elgon", "Wadi Hadramawt"
+	}
+	if typ == "PERSON" && i > 0 && s.word(i-1) && s.toks[i-1].lower && leadParticles[s.keys[i-1]] && s.toks[i-1].end+1 == s.toks[i].start && !s.caps {
+		i-- // "de Maiziere", "van Rompuy": the surname's particle is part of it
 	}
 	if s.heading && guessMethods[method] {
 		return // a capitals heading in a mixed-case cable: only what the lists know

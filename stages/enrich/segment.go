@@ -335,6 +335,11 @@ func (s *scanner) segment(a, b int) {
 					i += n // "FM\n\nSTAPLETON": a signature left in the last paragraph
 					continue
 				}
+				if n == 1 && s.abstractNoun(i) {
+					i++ // "Homeland Security and Counterterrorism", "General Officer Discussions": a title's words, no name
+					title = ""
+					continue
+				}
 				s.emit(i, i+n, "PERSON", "", "", MethodTitle, title, false)
 				title = ""
 				i += n
@@ -397,6 +402,8 @@ func (s *scanner) segment(a, b int) {
 				s.emit(i, i+1, "ORG", "", "", MethodOrgCue, "", false) // "diamond monopoly ALROSA"
 			} else if i+1 < b && s.word(i+1) && !s.toks[i+1].cap && acronymOrgAfter[s.keys[i+1]] || i+1 < len(s.toks) && s.toks[i+1].kind == tPoss && i+2 < len(s.toks) && acronymOrgAfter[s.keys[i+2]] {
 				s.emit(i, i+1, "ORG", "", "", MethodAcronymCue, "", false) // "the MNR party", "PSO officials"
+			} else if militaryCommand(t.text) {
+				s.emit(i, i+1, "ORG", "", "", MethodCommand, "", false) // STRATCOM, NORTHCOM, AFRICOM
 			} else if len(t.text) >= 3 && letters(t.text) == len(t.text) {
 				s.emit(i, i+1, "ORG", "", "", MethodAcronymGuess, "", true) // kept when listed beside a body: "Podemos and MNR"
 			}
@@ -546,7 +553,7 @@ func (s *scanner) unknownWord(i int) bool {
 	if n := len(k); n > 6 && strings.HasSuffix(k, "ness") {
 		return false // Kurdishness: a quality, not a name
 	}
-	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
+	if n := len(k); n > 5 && (strings.HasSuffix(k, "ian") || strings.HasSuffix(k, "ic") && !(n > 6 && strings.HasSuffix(k[:n-2], "v") && strings.ContainsRune("aeio", rune(k[n-4])) /* Markovic, Milosevic: surnames */) || strings.HasSuffix(k, "ist") || strings.HasSuffix(k, "ism") || strings.HasSuffix(k, "ese") ||
 		(s.caps && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed") || strings.HasSuffix(k, "ly") || strings.HasSuffix(k, "tion")))) && (s.caps || !s.toks[i].allCaps) {
 		return false // Siberian, Leninist: adjectives, not names
 	}
@@ -776,8 +783,56 @@ func (s *scanner) personEvidence(i int) bool {
 	if j < len(s.toks) && s.word(j) && !s.toks[j].cap && personHeads[s.keys[j]] {
 		return true // "the Saddam regime", "a Lula government"
 	}
+	return s.pronounAfter(i) || s.surnameShape(i)
+}
+
+// surnameEndings: endings of surnames by the morphology of their languages
+// (Slavic -ov/-ski/-vic, Georgian -shvili/-dze, Armenian -yan, Turkish
+// -oglu, Greek -opoulos/-akis, Persian -zadeh).
+var surnameEndings = cueList("surname_endings")
+
+// surnameShape: the word at i is no English word and no list's, is
+// capitalized in mixed-case text and ends as surnames do ("Medvedev",
+// "Saakashvili", "Milosevic").
+func (s *scanner) surnameShape(i int) bool {
+	t := &s.toks[i]
+	if s.caps || !t.cap || t.allCaps || len(t.text) < 5 || s.is(i, fWord) || s.is(i, fPhrase) || s.is(i, fDemonym) || strings.IndexByte(t.text, '-') >= 0 {
+		return false
+	}
+	k := s.keys[i]
+	for n := 2; n <= 7 && n < len(k)-2; n++ {
+		if surnameEndings[k[len(k)-n:]] {
+			return true
+		}
+	}
 	return false
 }
+
+// pronounAfter: a personal pronoun follows the word at i in its sentence,
+// with no other capitalized word between ("Qaddafi moderated his
+// position", "when Netanyahu and half of his cabinet visit"): the pronoun
+// can only refer back to it.
+func (s *scanner) pronounAfter(i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+8; j++ {
+		t := &s.toks[j]
+		if t.kind == tPunct {
+			if t.text == "." || t.text == ";" || t.text == ":" || t.text == "(" || t.text == "?" || t.text == "!" {
+				return false
+			}
+			continue
+		}
+		if t.cap || t.masked {
+			return false
+		}
+		if personalPronouns[s.keys[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// personalPronouns refer to a person (not "it", "they", "its").
+var personalPronouns = setOf("he his him himself she her hers herself")
 
 // personAfter and personBefore: verbs that take a person as subject or object.
 var personAfter = cueList("person_after")
@@ -968,10 +1023,16 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 			}
 			break
 		}
+		if t.kind == tPoss && h > i && possessiveNames[s.keys[h-1]] && h+1 < b && s.capWord(h+1) {
+			continue // "European People's Party"
+		}
 		k := s.keys[h]
 		if !s.capWord(h) {
 			if (k == "of" || k == "for" || s.is(h, fParticle)) && !(h > i && s.is(h-1, fOrgHead)) {
 				break // "Fernando de la Rua of the ...": not one name
+			}
+			if (k == "in" || k == "on" || k == "at") && !s.headIn(i, h) {
+				break // "Hamas in the West Bank", "MAS in the Senate": a place or a body after the name, not part of it
 			}
 			if s.is(h, fConnector) && (k != "and" || s.andInName(i, h, b)) {
 				continue
@@ -1031,6 +1092,17 @@ func (s *scanner) orgSpan(i, b int) (n, person int) {
 		return 0, 0 // "EXECUTIVE BOARD", "POLITICAL PARTY": generic in capitals
 	}
 	return best, 0
+}
+
+// headIn: a body's head word lies in [i, h) ("Organization for Security
+// and Co-operation in Europe", "Committee on Foreign Relations").
+func (s *scanner) headIn(i, h int) bool {
+	for j := i; j < h; j++ {
+		if s.is(j, fOrgHead) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericFirst words make a two-word capitals "organization" generic.
@@ -1212,4 +1284,28 @@ func (s *scanner) theAdministration(i int) bool {
 		return false
 	}
 	return !s.is(i, fDemonym|fTitle|fDirection|fOrgModifier|fOrgHead|fPlaceHead|fCapsStop)
+}
+
+// militaryCommand: a combatant or component command's short name, a
+// capitals word of five letters or more ending in COM (CENTCOM, STRATCOM,
+// NAVEURCOM): a body, whether or not a list knows it.
+func militaryCommand(w string) bool {
+	n := len(w)
+	return n >= 5 && n <= 10 && letters(w) == n && w == strings.ToUpper(w) && w[n-3:] == "COM"
+}
+
+// abstractNoun: the word at i reads as an English abstract noun or a plural
+// (counterterrorism, discussions, negotiations), never a surname after a
+// title.
+func (s *scanner) abstractNoun(i int) bool {
+	k := s.keys[i]
+	if len(k) < 7 || s.is(i, fFirstName) {
+		return false
+	}
+	for _, suf := range []string{"ism", "tion", "tions", "sion", "sions", "ment", "ments", "ity", "ities", "ness", "ance", "ence"} {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return k[len(k)-1] == 's' && s.x.words[k[:len(k)-1]] && s.is(i, fWord) // discussions
 }

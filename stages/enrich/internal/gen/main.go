@@ -228,6 +228,7 @@ var arabicCountries = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": 
 
 // nameVariants: a name (folded) and the other spellings cables use for it:
 // German umlauts as ae/oe/ue ("Baden-Wuerttemberg"), "Saint X" as "St X",
+// China's provinces and regions without "Sheng"/"Zizhiqu" ("Zhejiang"),
 // and, in Arab countries, the name without its article ("Al Anbar" ->
 // "Anbar"; the rest must be four letters or more).
 func nameVariants(name, cc string) []string {
@@ -235,6 +236,15 @@ func nameVariants(name, cc string) []string {
 	if strings.ContainsAny(name, "äöüÄÖÜß") {
 		r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
 		out = append(out, fold(r.Replace(name)))
+	}
+	if cc == "CN" { // "Zhejiang Sheng", "Guangxi Zhuangzu Zizhiqu": cables write "Zhejiang", "Guangxi"
+		n := out[0]
+		for _, suf := range []string{" Sheng", " Shi", " Zizhiqu", " Zhuangzu", " Huizi", " Uygur"} {
+			n = strings.TrimSuffix(n, suf)
+		}
+		if n != out[0] && len(n) >= 4 && n != "Taiwan" { // Taiwan is a country of its own in iso-codes
+			out = append(out, n)
+		}
 	}
 	if rest, ok := strings.CutPrefix(out[0], "Saint "); ok {
 		out = append(out, "St "+rest)
