@@ -326,8 +326,9 @@ func (s *s3Store) upload(local, key string) error {
 // record (a retried request whose first attempt was written).
 func (s *s3Store) commit(rec *Record) error {
 	s.mu.Lock()
-	slot := slotName(s.next)
+	n := s.next
 	s.mu.Unlock()
+	slot := slotName(n)
 	base := rec.Base
 	if base == "" {
 		base = rec.ID
@@ -342,10 +343,12 @@ func (s *s3Store) commit(rec *Record) error {
 	key := s.key(path.Join(commitsDir, slot+".json"))
 	err = s.putNew(key, b)
 	if err == nil {
+		s.advance(n)
 		return nil
 	}
 	if conflict(err) {
 		if r, rerr := s.readRecord(slot); rerr == nil && r.Base == base && r.Instance == rec.Instance {
+			s.advance(n)
 			return nil
 		}
 		*rec = orig
@@ -353,6 +356,13 @@ func (s *s3Store) commit(rec *Record) error {
 	}
 	*rec = orig
 	return fmt.Errorf("commit record: %w", err)
+}
+
+// advance notes slot n as taken.
+func (s *s3Store) advance(n uint64) {
+	s.mu.Lock()
+	s.next = max(s.next, n+1)
+	s.mu.Unlock()
 }
 
 // publish copies each staged file to its place and removes the staged
