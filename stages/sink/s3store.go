@@ -293,14 +293,26 @@ func (s *s3Store) readRecord(id string) (*Record, error) {
 }
 
 // stage uploads the closed files under their temporary names, where a
-// glob of the tables does not reach (under _cablewire/).
+// glob of the tables does not reach (under _cablewire/), all at once.
 func (s *s3Store) stage(files []FileRecord) error {
-	for _, f := range files {
+	return eachFile(files, func(f FileRecord) error {
 		if err := s.upload(filepath.Join(s.dir, f.Temp), s.key(f.Temp)); err != nil {
 			return fmt.Errorf("stage %s: %w", f.Temp, err)
 		}
+		return nil
+	})
+}
+
+// eachFile runs do for every file at once: a commit's requests are
+// independent, and each is a round trip.
+func eachFile(files []FileRecord, do func(FileRecord) error) error {
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() { errs[i] = do(f) })
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func (s *s3Store) upload(local, key string) error {
@@ -368,16 +380,28 @@ func (s *s3Store) advance(n uint64) {
 // publish copies each staged file to its place and removes the staged
 // object and the local file. A copy is one object: a glob reader sees each
 // file whole or not at all, and a commit's files appear one by one.
-func (s *s3Store) publish(files []FileRecord) error {
-	for _, f := range files {
+func (s *s3Store) publish(files []FileRecord) error { return s.publishFiles(files, false) }
+
+// rollForward publishes what a record's writer left staged: most records
+// a catch-up reads were published by their writer, so it first looks.
+func (s *s3Store) rollForward(r *Record) error { return s.publishFiles(r.Files, true) }
+
+func (s *s3Store) publishFiles(files []FileRecord, look bool) error {
+	return eachFile(files, func(f FileRecord) error {
 		final, staged := s.key(f.Path), s.key(f.Temp)
-		there, err := s.exists(final)
-		if err != nil {
-			return fmt.Errorf("publish %s: %w", f.Path, err)
+		there := false
+		if look {
+			var err error
+			if there, err = s.exists(final); err != nil {
+				return fmt.Errorf("publish %s: %w", f.Path, err)
+			}
 		}
 		if !there {
+			// No object is ever replaced under a final name (there is no
+			// compaction on S3), so copying over one a roll-forward put
+			// there meanwhile writes the same bytes.
 			ctx, cancel := s.ctx()
-			_, err = s.client.CopyObject(ctx, &s3.CopyObjectInput{
+			_, err := s.client.CopyObject(ctx, &s3.CopyObjectInput{
 				Bucket: &s.loc.Bucket, Key: &final,
 				CopySource: aws.String(s.loc.Bucket + "/" + staged),
 			})
@@ -394,12 +418,9 @@ func (s *s3Store) publish(files []FileRecord) error {
 		if s.dir != "" {
 			os.Remove(filepath.Join(s.dir, f.Temp))
 		}
-	}
-	return nil
+		return nil
+	})
 }
-
-// rollForward publishes what a record's writer left staged.
-func (s *s3Store) rollForward(r *Record) error { return s.publish(r.Files) }
 
 func (s *s3Store) unstage(files []FileRecord) {
 	for _, f := range files {
