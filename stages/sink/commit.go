@@ -35,6 +35,7 @@ type commitJob struct {
 	err       error           // of a failed step; after the commit point, finishing it is left to catch-up
 	dropped   int             // cables reconcile found committed by other sinks
 	checked   map[string]bool // records reconcile read (S3: it runs again after a lost slot)
+	lostSlots int             // S3: slots of the log another sink took first
 	// Duplicates of the partition's cables that arrived while it ran: they
 	// are acked with it.
 	late []*pipeline.Message
@@ -92,7 +93,11 @@ func (j *commitJob) run(dir string) {
 	}
 	defer unlock()
 	if err := j.commitPoint(dir); err != nil {
-		j.store.unstage(j.rec.Files)
+		if errors.Is(err, errCommitUncertain) {
+			removeTemps(dir, j.rec.Files) // the staged copies stay
+		} else {
+			j.store.unstage(j.rec.Files)
+		}
 		j.err = fmt.Errorf("sink: %w", err)
 		return
 	}
@@ -137,6 +142,7 @@ func (j *commitJob) commitPoint(dir string) error {
 		if !errors.Is(err, errSlotTaken) {
 			return err
 		}
+		j.lostSlots++
 	}
 }
 
@@ -163,6 +169,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 	}
 	res := pipeline.Result{Committed: msgs, Err: j.err}
 	s.Stats.Duplicates.Add(int64(j.dropped))
+	s.Stats.LostSlots.Add(int64(j.lostSlots))
 	if j.dropped > 0 {
 		s.stale = true // learn the other sinks' records before the next lookup
 	}

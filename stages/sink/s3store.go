@@ -366,8 +366,17 @@ func (s *s3Store) commit(rec *Record) error {
 		*rec = orig
 		return errSlotTaken
 	}
+	// No answer, or an error: the write may still have happened (a lost
+	// response). Read the slot: this record there is the commit;
+	// otherwise the staged files must stay (errCommitUncertain), for a
+	// write that lands later takes the slot only if no one else did, and
+	// its record names them.
+	if r, rerr := s.readRecord(slot); rerr == nil && r.Base == base && r.Instance == rec.Instance {
+		s.advance(n)
+		return nil
+	}
 	*rec = orig
-	return fmt.Errorf("commit record: %w", err)
+	return fmt.Errorf("commit record: %w: %w", errCommitUncertain, err)
 }
 
 // advance notes slot n as taken.

@@ -215,6 +215,7 @@ func TestS3SinksOnOneWarehouseCommitEachCableOnce(t *testing.T) {
 	if got := cableRows(t, dir); !slices.Equal(got, want) {
 		t.Fatalf("bucket holds %d cable rows %v, want each of %d once", len(got), got, len(want))
 	}
+	t.Logf("slots lost to the other sink: %d and %d", sinks[0].Stats.LostSlots.Load(), sinks[1].Stats.LostSlots.Load())
 	if d := sinks[0].Stats.Duplicates.Load() + sinks[1].Stats.Duplicates.Load(); d != int64(len(msgs)) {
 		t.Errorf("%d duplicates counted, want %d (each cable written by one sink, dropped by the other)", d, len(msgs))
 	}
@@ -267,4 +268,32 @@ func stagedLeft(t *testing.T, dir string) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+func TestParseS3URL(t *testing.T) {
+	for _, c := range []struct {
+		in     string
+		ok     bool
+		bucket string
+		prefix string
+		bad    bool
+	}{
+		{in: "warehouse"},
+		{in: "/data/s3:/x"},
+		{in: "s3://b", ok: true, bucket: "b"},
+		{in: "s3://b/", ok: true, bucket: "b"},
+		{in: "s3://b/p/q/", ok: true, bucket: "b", prefix: "p/q"},
+		{in: "s3:///p", ok: true, bad: true},
+		{in: "s3://b/p//q", ok: true, bad: true},
+		{in: "s3://b/p/../q", ok: true, bad: true},
+	} {
+		loc, ok, err := ParseS3URL(c.in)
+		if ok != c.ok || (err != nil) != c.bad {
+			t.Errorf("%q: ok %v err %v, want ok %v, error %v", c.in, ok, err, c.ok, c.bad)
+			continue
+		}
+		if ok && !c.bad && (loc.Bucket != c.bucket || loc.Prefix != c.prefix || loc.String() != "s3://"+c.bucket+strings.TrimSuffix("/"+c.prefix, "/")) {
+			t.Errorf("%q: %+v", c.in, loc)
+		}
+	}
 }

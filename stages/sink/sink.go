@@ -25,6 +25,7 @@ type Stats struct {
 	Duplicates atomic.Int64 // cables already in the warehouse, acked unwritten
 	Versions   atomic.Int64 // changed cables written as a new version
 	Compacted  atomic.Int64 // files the background compaction replaced
+	LostSlots  atomic.Int64 // S3: commits that lost their slot of the log to another sink, and took the next
 }
 
 // Sink writes cables into the warehouse; see the package doc.

@@ -44,6 +44,11 @@ type store interface {
 // errSlotTaken is a commit that lost the race for its place in the log.
 var errSlotTaken = errors.New("another sink committed first")
 
+// errCommitUncertain is a commit record's write that failed without an
+// answer saying it was not done: its staged files are kept (a record that
+// lands names them; unnamed, they are removed as abandoned later).
+var errCommitUncertain = errors.New("commit record's write not confirmed")
+
 // localStore is a warehouse directory (the package doc's protocol).
 type localStore struct{ dir string }
 
