@@ -16,7 +16,7 @@ import (
 
 // s3Warehouse starts a real S3 server and returns a location on it, and
 // the directory where the server keeps its objects.
-func s3Warehouse(t *testing.T, prefix string) (S3Location, string) {
+func s3Warehouse(t testing.TB, prefix string) (S3Location, string) {
 	t.Helper()
 	srv := pipelinetest.StartS3Server(t, "cablewire-test")
 	for _, kv := range srv.Env() {
