@@ -20,6 +20,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/cablewire/cablewire/pipeline"
 )
 
 // S3Location is a warehouse at s3://Bucket/Prefix. Credentials come from
@@ -142,6 +144,16 @@ func (s *s3Store) ctx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), s3Timeout)
 }
 
+// unavailable marks a failed request as the storage's failure, not the
+// cable's (pipeline.IsResource): the runtime pauses and retries for as
+// long as it lasts, and dead-letters nothing.
+func unavailable(err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", pipeline.ErrResource, err)
+}
+
 // statusOf is the HTTP status of a failed request, 0 if it got none.
 func statusOf(err error) int {
 	var re *awshttp.ResponseError
@@ -169,12 +181,12 @@ func (s *s3Store) get(key string) ([]byte, error) {
 	defer cancel()
 	out, err := s.client.GetObject(ctx, &s3.GetObjectInput{Bucket: &s.loc.Bucket, Key: &key})
 	if err != nil {
-		return nil, err
+		return nil, unavailable(err)
 	}
 	defer out.Body.Close()
 	var b bytes.Buffer
 	_, err = b.ReadFrom(out.Body)
-	return b.Bytes(), err
+	return b.Bytes(), unavailable(err)
 }
 
 // putNew writes b at key only if no object is there (If-None-Match: *).
@@ -186,7 +198,7 @@ func (s *s3Store) putNew(key string, b []byte) error {
 		ContentLength: aws.Int64(int64(len(b))), IfNoneMatch: aws.String("*"),
 		ContentType: aws.String("application/json"),
 	})
-	return err
+	return unavailable(err)
 }
 
 func (s *s3Store) exists(key string) (bool, error) {
@@ -199,7 +211,7 @@ func (s *s3Store) exists(key string) (bool, error) {
 	if notFound(err) {
 		return false, nil
 	}
-	return false, err
+	return false, unavailable(err)
 }
 
 func (s *s3Store) remove(key string) error {
@@ -209,7 +221,7 @@ func (s *s3Store) remove(key string) error {
 	if notFound(err) {
 		return nil
 	}
-	return err
+	return unavailable(err)
 }
 
 func (s *s3Store) identity() (Identity, error) {
@@ -262,7 +274,7 @@ func (s *s3Store) recordIDs(func(string) bool) ([]string, error) {
 	for p := s3.NewListObjectsV2Paginator(s.client, in); p.HasMorePages(); {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", s.loc, err)
+			return nil, fmt.Errorf("list %s: %w", s.loc, unavailable(err))
 		}
 		for _, o := range page.Contents {
 			id, ok := strings.CutSuffix(strings.TrimPrefix(aws.ToString(o.Key), prefix), ".json")
@@ -330,7 +342,7 @@ func (s *s3Store) upload(local, key string) error {
 	_, err = s.client.PutObject(ctx, &s3.PutObjectInput{
 		Bucket: &s.loc.Bucket, Key: &key, Body: fh, ContentLength: aws.Int64(st.Size()),
 	})
-	return err
+	return unavailable(err)
 }
 
 // commit writes rec into the log's next free slot, if still free: the
@@ -416,7 +428,7 @@ func (s *s3Store) publishFiles(files []FileRecord, look bool) error {
 			})
 			cancel()
 			if err != nil && !notFound(err) {
-				return fmt.Errorf("publish %s: %w", f.Path, err)
+				return fmt.Errorf("publish %s: %w", f.Path, unavailable(err))
 			}
 			// Not found: another sink's roll-forward published it and
 			// removed the staged copy meanwhile.
@@ -451,7 +463,7 @@ func (s *s3Store) removeAbandoned(named map[string]bool, deadHere map[string]boo
 	for p := s3.NewListObjectsV2Paginator(s.client, &s3.ListObjectsV2Input{Bucket: &s.loc.Bucket, Prefix: &prefix}); p.HasMorePages(); {
 		page, err := p.NextPage(ctx)
 		if err != nil {
-			return fmt.Errorf("list %s: %w", s.loc, err)
+			return fmt.Errorf("list %s: %w", s.loc, unavailable(err))
 		}
 		for _, o := range page.Contents {
 			name := strings.TrimPrefix(aws.ToString(o.Key), prefix)

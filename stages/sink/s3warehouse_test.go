@@ -297,3 +297,31 @@ func TestParseS3URL(t *testing.T) {
 		}
 	}
 }
+
+// The S3 server going away is the storage's failure, not the cables':
+// the commit fails as a resource failure (the runtime pauses and retries,
+// dead-letters nothing), its messages are given back, and nothing is in
+// the log.
+func TestS3ServerDownIsAResourceFailure(t *testing.T) {
+	srv := pipelinetest.StartS3Server(t, "cablewire-down")
+	for _, kv := range srv.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	loc := S3Location{Bucket: srv.Bucket, Prefix: "down", Endpoint: srv.Endpoint, PathStyle: true}
+	s := openSink(t, Config{Dir: t.TempDir(), S3: &loc})
+	r := rand.New(rand.NewPCG(4, 4))
+	add(t, s, cableMsg(t, synthCable(r, "09DOWN1", time.Date(2008, 5, 1, 0, 0, 0, 0, time.UTC), 300), 1))
+	srv.Stop()
+	res, err := s.Flush(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pipeline.IsResource(res.Err) || len(res.Failed) != 1 || len(res.Committed) != 0 {
+		t.Fatalf("flush with the server down: err %v (resource %v), %d failed, %d committed; want a resource failure giving the message back",
+			res.Err, pipeline.IsResource(res.Err), len(res.Failed), len(res.Committed))
+	}
+	if ents, _ := os.ReadDir(filepath.Join(srv.Dir(loc.Prefix), commitsDir)); len(ents) != 0 {
+		t.Errorf("%d records written with the server down", len(ents))
+	}
+}
