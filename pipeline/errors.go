@@ -31,10 +31,15 @@ func IsPermanent(err error) bool { return errors.Is(err, ErrPermanent) }
 // Such a message is not the cable's fault: the runtime retries it for as
 // long as the failure lasts, pauses meanwhile, and never dead-letters it.
 func IsResource(err error) bool {
-	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS} {
+	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, ErrResource} {
 		if errors.Is(err, e) {
 			return true
 		}
 	}
 	return false
 }
+
+// ErrResource marks the failure of a service a stage needs, such as the
+// object storage a warehouse is on being unreachable or refusing its
+// credentials: IsResource holds, as for a full disk.
+var ErrResource = errors.New("resource unavailable")

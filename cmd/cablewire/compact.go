@@ -37,6 +37,9 @@ func runCompact(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected arguments %q", errUsage, fs.Args())
 	}
+	if _, ok, _ := sink.ParseS3URL(cfg.Dir); ok {
+		return fmt.Errorf("compaction of an S3 warehouse is not supported (no rename on S3 to swap a partition with): %s", cfg.Dir)
+	}
 	start := time.Now()
 	st, err := sink.Compact(ctx, cfg)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/cablewire/cablewire/pipeline"
@@ -108,6 +109,17 @@ func (c *common) topology(fallback string) (schemas.Topology, error) {
 // such commands on one broker with different warehouses never share a
 // stream, a consumer or a duplicate window.
 func (c *common) warehouseTopology(warehouse string) (schemas.Topology, sink.Identity, error) {
+	if loc, ok, err := c.s3.location(warehouse); ok {
+		if err != nil {
+			return schemas.Topology{}, sink.Identity{}, err
+		}
+		id, err := sink.S3Identity(loc)
+		if err != nil {
+			return schemas.Topology{}, id, err
+		}
+		t, err := c.topology(schemas.PipelineFor(path.Base("/"+loc.Bucket+"/"+loc.Prefix), id.ID))
+		return t, id, err
+	}
 	id, err := sink.WarehouseIdentity(warehouse)
 	if err != nil {
 		return schemas.Topology{}, id, err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages/sink"
 )
 
 func init() {
@@ -136,8 +137,10 @@ func (c *common) deadLetterTopology(ctx context.Context, conn *pipeline.Conn, wa
 		return c.topology("")
 	}
 	if warehouse != "" {
-		if _, err := os.Stat(warehouse); err != nil {
-			return schemas.Topology{}, fmt.Errorf("--warehouse: %w", err)
+		if _, s3, _ := sink.ParseS3URL(warehouse); !s3 {
+			if _, err := os.Stat(warehouse); err != nil {
+				return schemas.Topology{}, fmt.Errorf("--warehouse: %w", err)
+			}
 		}
 		t, _, err := c.warehouseTopology(warehouse)
 		return t, err

@@ -51,6 +51,7 @@ type common struct {
 	memMiB    int
 	logs      *slog.Logger // the command's logger, once made (logger)
 	auth      authFlags
+	s3        s3Flags // a warehouse at s3://bucket/prefix
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -70,6 +71,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.logFormat, "log-format", "text", "text, or json (one object a line, for log collectors)")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "concurrent handlers per stage")
 	c.auth.register(fs)
+	c.s3.register(fs)
 }
 
 // logger makes the command's logger, writing to w at --log-level.

@@ -74,7 +74,9 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 	if len(inputs) == 0 && !follow {
 		return fmt.Errorf("%w: no SOURCE (a file, directory, glob, archive or - for stdin)", errUsage)
 	}
-	sc.Dir = warehouse
+	if err := c.s3.configure(warehouse, c.data, &sc); err != nil {
+		return err
+	}
 	log := c.logger(stderr)
 	report := func(res summary, st int, cause error) error {
 		res.warehouse, res.command, res.exitStatus = warehouse, name, st
@@ -116,7 +118,7 @@ func runLoad(ctx context.Context, name string, args []string, stdout, stderr io.
 	}
 	var cps *ingest.Checkpoints
 	if resume && !follow {
-		cps = ingest.NewCheckpoints(filepath.Join(warehouse, "_cablewire", "loads"))
+		cps = ingest.NewCheckpoints(filepath.Join(sc.Dir, "_cablewire", "loads")) // on S3, beside the sink's local files
 	}
 	res, err := execute(ctx, conn, runOptions{
 		checkpoints: cps, warehouse: id.ID,

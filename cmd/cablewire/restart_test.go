@@ -81,11 +81,22 @@ func TestRestartAfterKill(t *testing.T) {
 	in, wh, data := t.TempDir(), t.TempDir(), t.TempDir()
 	want := generate(t, in, 2500, 31)
 	args := append([]string{"run", "--input", in, "--warehouse", wh, "--data", data}, smallFiles...)
+	killAndRestart(t, bin, args, nil, wh, want)
+}
+
+// killAndRestart runs the pipeline binary with args (and env added to the
+// environment), SIGKILLs it at random points after it made progress,
+// runs it to the end, and checks that the warehouse's files in wh hold
+// every cable in want and every entity row exactly once, with no
+// temporary file left.
+func killAndRestart(t *testing.T, bin string, args, env []string, wh string, want map[string]expected) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(7, 7))
 
 	const kills = 5
 	for k := 0; k < kills; k++ {
 		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), env...)
 		var out strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
@@ -104,6 +115,7 @@ func TestRestartAfterKill(t *testing.T) {
 		}
 	}
 	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("final run: %v\n%s", err, out)

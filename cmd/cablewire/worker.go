@@ -33,7 +33,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(names) == 0 {
 		return fmt.Errorf("%w: name a stage: parse, enrich, parse+enrich or sink", errUsage)
 	}
-	sc.Dir = warehouse
+	if err := c.s3.configure(warehouse, c.data, &sc); err != nil {
+		return err
+	}
 	if metrics != "" {
 		if metrics, err = pipeline.LoopbackDefault(metrics); err != nil {
 			return fmt.Errorf("%w: --metrics: %v", errUsage, err)

@@ -1,6 +1,7 @@
 package sink
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 // a full enriched stream or finished early and left the other core idle.
 type commitJob struct {
 	p     *partition
+	store store
 	rec   *Record // nil once reconcile found every cable committed by others
 	known *knownRecords
 	start time.Time
@@ -29,9 +31,11 @@ type commitJob struct {
 	// compression is Config.Compression, for files reconcile rewrites.
 	compression string
 	// Set by the job before done closes.
-	committed bool  // the record is written: the commit point is passed
-	err       error // of a failed step; after the commit point, finishing it is left to catch-up
-	dropped   int   // cables reconcile found committed by other sinks
+	committed bool            // the record is written: the commit point is passed
+	err       error           // of a failed step; after the commit point, finishing it is left to catch-up
+	dropped   int             // cables reconcile found committed by other sinks
+	checked   map[string]bool // records reconcile read (S3: it runs again after a lost slot)
+	lostSlots int             // S3: slots of the log another sink took first
 	// Duplicates of the partition's cables that arrived while it ran: they
 	// are acked with it.
 	late []*pipeline.Message
@@ -47,7 +51,7 @@ var commitGate chan struct{}
 func (s *Sink) startCommit(p *partition) pipeline.Result {
 	res := s.finishCommit()
 	delete(s.open, p.key)
-	j := &commitJob{p: p, known: s.known, start: time.Now(), compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
+	j := &commitJob{p: p, store: s.store, known: s.known, start: time.Now(), compression: s.cfg.Compression, done: make(chan struct{}), rec: &Record{
 		ID:            p.base,
 		Time:          s.cfg.Now().UTC(),
 		SchemaVersion: schemas.TableVersion,
@@ -63,10 +67,10 @@ func (s *Sink) startCommit(p *partition) pipeline.Result {
 	return res
 }
 
-// run closes the files, then, holding the warehouse's commit lock,
-// reconciles them with what other sinks committed, writes the commit
-// record and renames the files into place. It touches only the job, its
-// partition's files and the directory.
+// run closes the files, then, holding the warehouse's commit lock (on S3:
+// until its conditional write wins), reconciles them with what other
+// sinks committed, writes the commit record and publishes the files. It
+// touches only the job, its partition's files and the store.
 func (j *commitJob) run(dir string) {
 	defer close(j.done)
 	if commitGate != nil {
@@ -81,35 +85,64 @@ func (j *commitJob) run(dir string) {
 		return
 	}
 	j.rec.Files = files
-	unlock, err := lockCommits(dir)
+	unlock, err := j.store.lock()
 	if err != nil {
 		removeTemps(dir, files)
 		j.err = fmt.Errorf("sink: %w", err)
 		return
 	}
 	defer unlock()
-	if err := j.reconcile(dir); err != nil {
-		removeTemps(dir, j.rec.Files)
+	if err := j.commitPoint(dir); err != nil {
+		if errors.Is(err, errCommitUncertain) {
+			removeTemps(dir, j.rec.Files) // the staged copies stay
+		} else {
+			j.store.unstage(j.rec.Files)
+		}
 		j.err = fmt.Errorf("sink: %w", err)
 		return
 	}
-	if len(j.rec.Cables) == 0 {
-		// Every cable is committed by another sink: nothing to write, and
-		// the messages are acked as they are.
-		removeTemps(dir, j.rec.Files)
-		j.rec, j.committed = nil, true
-		return
-	}
-	if err := writeRecord(dir, j.rec); err != nil {
-		removeTemps(dir, j.rec.Files)
-		j.err = fmt.Errorf("sink: %w", err)
-		return
+	if j.rec == nil {
+		return // every cable committed by others
 	}
 	// Committed: from here a crash is rolled forward on Open, and the
 	// messages are acked whatever fails below.
 	j.committed = true
-	if err := publishFiles(dir, files); err != nil {
+	if err := j.store.publish(j.rec.Files); err != nil {
 		j.err = fmt.Errorf("sink: %w", err)
+	}
+}
+
+// commitPoint reconciles the job with what other sinks committed and
+// writes its record: the commit point, of a directory (the record renamed
+// into _cablewire/commits/) or of S3 (the record's conditional write into
+// the next free slot of the log). Losing that slot to another sink means
+// its record is one more to reconcile with: the loop checks it and tries
+// the next. It returns with j.rec nil when every cable is committed by
+// others (nothing to write, the messages acked as they are). A hook run
+// at the commit point belongs here, after commit returns nil.
+func (j *commitJob) commitPoint(dir string) error {
+	staged := false
+	for {
+		changed, err := j.reconcile(dir)
+		if err != nil {
+			return err
+		}
+		if len(j.rec.Cables) == 0 {
+			j.store.unstage(j.rec.Files)
+			j.rec, j.committed = nil, true
+			return nil
+		}
+		if !staged || changed {
+			if err := j.store.stage(j.rec.Files); err != nil {
+				return err
+			}
+			staged = true
+		}
+		err = j.store.commit(j.rec)
+		if !errors.Is(err, errSlotTaken) {
+			return err
+		}
+		j.lostSlots++
 	}
 }
 
@@ -136,6 +169,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 	}
 	res := pipeline.Result{Committed: msgs, Err: j.err}
 	s.Stats.Duplicates.Add(int64(j.dropped))
+	s.Stats.LostSlots.Add(int64(j.lostSlots))
 	if j.dropped > 0 {
 		s.stale = true // learn the other sinks' records before the next lookup
 	}
@@ -218,10 +252,4 @@ func publishFiles(dir string, files []FileRecord) error {
 		}
 	}
 	return nil
-}
-
-func removeTemps(dir string, files []FileRecord) {
-	for _, f := range files {
-		os.Remove(filepath.Join(dir, f.Temp))
-	}
 }

@@ -23,6 +23,7 @@ const (
 // adds no cable.
 type Record struct {
 	ID            string        `json:"id"`
+	Base          string        `json:"base,omitempty"` // on S3, the writer's name for the commit (ID is its slot in the log)
 	Kind          string        `json:"kind,omitempty"`
 	Time          time.Time     `json:"time"`
 	SchemaVersion int           `json:"schema_version"`

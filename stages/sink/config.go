@@ -7,7 +7,12 @@ import (
 
 // Config sets the warehouse directory and when files close.
 type Config struct {
+	// Dir is the warehouse directory; with S3 set, it is the sink's local
+	// working directory instead (temporary files, its index and instance
+	// lock), and the warehouse is the bucket.
 	Dir string
+	// S3, when set, puts the warehouse at s3://bucket/prefix (s3store.go).
+	S3 *S3Location
 	// A partition's files are committed when the first of these is reached.
 	//
 	// TargetBytes is checked after each cable against an estimate of the

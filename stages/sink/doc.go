@@ -60,6 +60,53 @@
 // own instance file, and only the temporary files of unlocked instances are
 // removed; no two commit the same cable, by the reconciliation of step 1.
 //
+// # On S3
+//
+// A warehouse at s3://bucket/prefix (Config.S3; the store interface in
+// store.go, s3store.go) has the same layout under the prefix, and no
+// rename, no flock and no fsync of a directory. The sink still writes and
+// closes every file in its local directory (Config.Dir: temporary files,
+// sorted runs, its index and instance lock); only the committed state is
+// in the bucket. A commit:
+//  1. the closed files are uploaded under their temporary names,
+//     _cablewire/tmp/_NAME.parquet.tmp, which no glob of the tables
+//     reaches ("staged");
+//  2. the commit is reconciled, as on a directory, with every record in
+//     the log it has not read;
+//  3. the commit record is written to _cablewire/commits/N.json, N the
+//     slot after the highest the sink has listed (twenty digits, so the
+//     keys list in order), with If-None-Match: * — this is the commit
+//     point. The server writes a key conditionally only if no object is
+//     there, atomically (versitygw's POSIX backend checks the condition
+//     and links the object under one lock per key), so of two sinks
+//     taking slot N exactly one wins. The loser is told 412, reads the
+//     winner's record (step 2 again: its cables are dropped, a version
+//     it took is shifted) and tries N+1. This is the rule that keeps two
+//     sinks from committing the same cable, on one host or several: every
+//     commit is checked against every record before its slot, and no
+//     lock or lease can go stale when a sink dies. A 412 on a slot that
+//     holds this commit's own record (a retried request whose first try
+//     was written) is taken as the commit;
+//  4. each staged object is copied (server side) to its final key and the
+//     staged one deleted;
+//  5. and 6. as steps 4 and 5 on a directory.
+//
+// A crash before step 3 leaves staged objects no record names: the next
+// sink to open on the same local directory removes those of instances that
+// died there (their lock files unheld), and any sink removes those older
+// than an hour (stagedMaxAge) — a commit that takes longer than that from
+// staging to its record would lose its files. A crash after step 3 leaves
+// a record whose files are staged: every sink's catch-up copies them into
+// place (rollForward), as on a directory it renames them. A glob reader of
+// the tables mid-commit sees some of the commit's files (each object whole:
+// a copy is atomic per object) and never a staged or uncommitted one; as
+// on a directory, the tables of one commit appear one by one.
+//
+// The log on S3 is append-only: no record is ever removed, so a sink lists
+// only the keys after the last it saw. Compaction (which swaps a
+// partition's directory in one rename) is not done on S3: Config.Compact is
+// ignored and `cablewire compact` refuses an s3:// warehouse.
+//
 // A cable whose Cablewire-Warehouse header names another warehouse than
 // this one (WarehouseIdentity) is refused, permanently.
 package sink

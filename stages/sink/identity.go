@@ -38,11 +38,10 @@ func WarehouseIdentity(dir string) (Identity, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return Identity{}, fmt.Errorf("warehouse identity: %w", err)
 	}
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return Identity{}, fmt.Errorf("warehouse identity: %w", err)
+	id, err := newIdentity()
+	if err != nil {
+		return Identity{}, err
 	}
-	id := Identity{ID: hex.EncodeToString(b[:]), Created: time.Now().UTC()}
 	data, err := json.Marshal(id)
 	if err != nil {
 		return Identity{}, err
@@ -62,6 +61,15 @@ func WarehouseIdentity(dir string) (Identity, error) {
 		return Identity{}, fmt.Errorf("warehouse identity: %w", err)
 	}
 	return readIdentity(path)
+}
+
+// newIdentity makes a new warehouse's identity.
+func newIdentity() (Identity, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return Identity{}, fmt.Errorf("warehouse identity: %w", err)
+	}
+	return Identity{ID: hex.EncodeToString(b[:]), Created: time.Now().UTC()}, nil
 }
 
 func readIdentity(path string) (Identity, error) {

@@ -52,7 +52,15 @@ var readbackCables = []schemas.Cable{
 func writeWarehouse(t *testing.T) (string, []sink.Record) {
 	t.Helper()
 	dir := t.TempDir()
-	s, err := sink.Open(sink.Config{Dir: dir})
+	return dir, writeWarehouseWith(t, sink.Config{Dir: dir}, dir)
+}
+
+// writeWarehouseWith commits readbackCables through a Sink opened with cfg
+// and returns the commit records found in dir, where the warehouse's
+// files are (on S3: the server's directory of the bucket and prefix).
+func writeWarehouseWith(t *testing.T, cfg sink.Config, dir string) []sink.Record {
+	t.Helper()
+	s, err := sink.Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +91,7 @@ func writeWarehouse(t *testing.T) (string, []sink.Record) {
 	if len(recs) != 2 {
 		t.Fatalf("%d commit records, want 2 (one per partition)", len(recs))
 	}
-	return dir, recs
+	return recs
 }
 
 // readTable reads one committed file with pqarrow, checking its key-value
@@ -146,6 +154,13 @@ func strs(l *array.List, i int) []string {
 
 func TestReadBackArrow(t *testing.T) {
 	dir, recs := writeWarehouse(t)
+	checkReadBack(t, dir, recs)
+}
+
+// checkReadBack reads every file of recs in dir with arrow-go and checks
+// its column types and values.
+func checkReadBack(t *testing.T, dir string, recs []sink.Record) {
+	t.Helper()
 	utcMicros := &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
 	listOfString := arrow.ListOfNonNullable(arrow.BinaryTypes.String)
 	wantTypes := map[string]map[string]arrow.DataType{

@@ -25,10 +25,16 @@ import (
 // free version. Both are rare (concurrent loads of the same cables), and
 // cost a rewrite of j's files; the common case costs a listing of the
 // commit log.
-func (j *commitJob) reconcile(dir string) error {
-	ids, err := recordIDs(dir, func(string) bool { return false })
+//
+// It reports whether it changed the files. On S3 it runs again after a
+// lost race for the log's next slot: the records it has read are skipped.
+func (j *commitJob) reconcile(dir string) (changed bool, err error) {
+	ids, err := j.store.recordIDs(func(string) bool { return false })
 	if err != nil {
-		return err
+		return false, err
+	}
+	if j.checked == nil {
+		j.checked = map[string]bool{}
 	}
 	pending := j.p.pending
 	drop := map[contentKey]bool{}
@@ -38,12 +44,13 @@ func (j *commitJob) reconcile(dir string) error {
 		refs[w.RefID] = true
 	}
 	for _, id := range ids {
-		if id == j.rec.ID || instanceOf("_"+id) == j.rec.Instance || j.known.before(id, j.p.epoch) {
+		if id == j.rec.ID || instanceOf("_"+id) == j.rec.Instance || j.known.before(id, j.p.epoch) || j.checked[id] {
 			continue
 		}
-		r, err := readRecord(dir, id)
+		j.checked[id] = true
+		r, err := j.store.readRecord(id)
 		if err != nil {
-			return err
+			return false, err
 		}
 		for _, c := range r.Cables {
 			if !refs[c.RefID] {
@@ -68,7 +75,6 @@ func (j *commitJob) reconcile(dir string) error {
 	// What becomes of each version written: its new version, or 0 when
 	// another sink committed it (versions start at 1).
 	fate := map[verKey]int32{}
-	changed := false
 	var kept []CableRecord
 	for _, w := range j.p.written {
 		vk := verKey{w.RefID, w.Version}
@@ -84,9 +90,9 @@ func (j *commitJob) reconcile(dir string) error {
 		kept = append(kept, w)
 	}
 	if !changed {
-		return nil
+		return false, nil
 	}
-	j.dropped = len(j.p.written) - len(kept)
+	j.dropped += len(j.p.written) - len(kept)
 	var files []FileRecord
 	for _, f := range j.rec.Files {
 		nf, err := rewriteFile(dir, f, j.compression, func(ref string, v int32) (int32, bool) {
@@ -97,9 +103,10 @@ func (j *commitJob) reconcile(dir string) error {
 			return nv, nv != 0
 		})
 		if err != nil {
-			return fmt.Errorf("reconcile %s: %w", f.Temp, err)
+			return false, fmt.Errorf("reconcile %s: %w", f.Temp, err)
 		}
 		if nf.Rows == 0 {
+			j.store.unstage([]FileRecord{f})
 			os.Remove(filepath.Join(dir, f.Temp))
 			continue
 		}
@@ -107,7 +114,7 @@ func (j *commitJob) reconcile(dir string) error {
 	}
 	j.rec.Files, j.rec.Cables = files, kept
 	j.p.written = kept
-	return nil
+	return true, nil
 }
 
 // verKey is one cable version.

@@ -111,6 +111,27 @@ func (s *Sink) dead(inst string) bool {
 	return d
 }
 
+// deadInstances lists the instances whose lock file in dir is there but
+// not held: sinks that died on this host. Taken before anything removes
+// a dead instance's lock file, for the S3 store, whose staged objects name
+// their writer but have no lock beside them.
+func deadInstances(dir string) map[string]bool {
+	out := map[string]bool{}
+	names, _ := filepath.Glob(filepath.Join(dir, sinksDir, "*.lock"))
+	for _, n := range names {
+		f, err := os.OpenFile(n, os.O_RDWR, 0)
+		if err != nil {
+			continue
+		}
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+			out[strings.TrimSuffix(filepath.Base(n), ".lock")] = true
+			syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		}
+		f.Close()
+	}
+	return out
+}
+
 // applyBatch bounds the records applied to the index in one transaction.
 const applyBatch = 256
 
@@ -120,7 +141,7 @@ const applyBatch = 256
 // files those records name. Records are read one at a time, so its memory
 // does not depend on the size of the log.
 func (s *Sink) catchUp() (map[string]bool, error) {
-	ids, err := recordIDs(s.cfg.Dir, s.dead)
+	ids, err := s.store.recordIDs(s.dead)
 	if err != nil {
 		return nil, err
 	}
@@ -134,14 +155,14 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 		if done[id] || s.busy != nil && id == s.busy.p.base {
 			continue // applied, or this sink's own commit in flight: finishCommit applies it
 		}
-		r, err := readRecord(s.cfg.Dir, id)
+		r, err := s.store.readRecord(id)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range r.Files {
 			named[f.Temp] = true
 		}
-		if err := rollForward(s.cfg.Dir, r); err != nil {
+		if err := s.store.rollForward(r); err != nil {
 			return nil, fmt.Errorf("roll forward %s: %w", r.ID, err)
 		}
 		if batch = append(batch, r); len(batch) == applyBatch {
@@ -163,6 +184,11 @@ func (s *Sink) catchUp() (map[string]bool, error) {
 // the partitions' directories, where sinks before version 2 of the layout
 // wrote them.
 func (s *Sink) recover(named map[string]bool) error {
+	if st, ok := s.store.(*s3Store); ok {
+		if err := st.removeAbandoned(named, s.deadHere, s.cfg.Now()); err != nil {
+			return err
+		}
+	}
 	err := filepath.WalkDir(s.cfg.Dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

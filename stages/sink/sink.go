@@ -25,11 +25,13 @@ type Stats struct {
 	Duplicates atomic.Int64 // cables already in the warehouse, acked unwritten
 	Versions   atomic.Int64 // changed cables written as a new version
 	Compacted  atomic.Int64 // files the background compaction replaced
+	LostSlots  atomic.Int64 // S3: commits that lost their slot of the log to another sink, and took the next
 }
 
 // Sink writes cables into the warehouse; see the package doc.
 type Sink struct {
 	cfg       Config
+	store     store // the warehouse directory, or an S3 bucket (Config.S3)
 	id        Identity
 	instance  string
 	lock      *os.File
@@ -39,6 +41,7 @@ type Sink struct {
 	stale     bool      // a commit is not yet in the index: catch up first
 	caught    time.Time // last catch-up with the commit log
 	deadCache map[string]bool
+	deadHere  map[string]bool // S3: instances found dead on this host at Open (deadInstances)
 	open      map[string]*partition
 	busy      *commitJob       // the commit running in the background, if any
 	openVer   map[string]int32 // highest version written to open or committing files, by ref id
@@ -59,11 +62,29 @@ func Open(cfg Config) (*Sink, error) {
 			return nil, fmt.Errorf("sink: %w", err)
 		}
 	}
-	id, err := WarehouseIdentity(cfg.Dir)
+	var st store = localStore{cfg.Dir}
+	var id Identity
+	var err error
+	if cfg.S3 != nil {
+		var s3 *s3Store
+		if s3, err = openS3Store(*cfg.S3, cfg.Dir); err != nil {
+			return nil, fmt.Errorf("sink: %w", err)
+		}
+		st = s3
+		id, err = s3.identity()
+		// Compaction swaps partition directories with one rename: there is
+		// none on S3, and it is not done there (see doc.go).
+		cfg.Compact = false
+	} else {
+		id, err = WarehouseIdentity(cfg.Dir)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sink: %w", err)
 	}
-	s := &Sink{cfg: cfg, id: id, known: newKnownRecords(), metrics: newMetrics(), open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
+	s := &Sink{cfg: cfg, store: st, id: id, known: newKnownRecords(), metrics: newMetrics(), open: map[string]*partition{}, openVer: map[string]int32{}, deadCache: map[string]bool{}}
+	if cfg.S3 != nil {
+		s.deadHere = deadInstances(cfg.Dir)
+	}
 	if err := s.lockInstance(); err != nil {
 		return nil, err
 	}
