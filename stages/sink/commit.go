@@ -136,6 +136,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 	}
 	res := pipeline.Result{Committed: msgs, Err: j.err}
 	s.Stats.Duplicates.Add(int64(j.dropped))
+	s.metrics.duplicates.WithLabelValues(foundCommitted).Add(float64(j.dropped))
 	if j.dropped > 0 {
 		s.stale = true // learn the other sinks' records before the next lookup
 	}
