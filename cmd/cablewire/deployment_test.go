@@ -192,6 +192,17 @@ func (d *deployment) waitCommitted(n int, within time.Duration, procs ...*stageP
 	}
 }
 
+// waitAcked waits until the broker holds nothing for p's consumer: no
+// message pending and none delivered but unacked (p's /metrics asks the
+// broker at each scrape).
+func (p *stageProc) waitAcked(t testing.TB, within time.Duration) {
+	t.Helper()
+	pipelinetest.Eventually(t, within, p.name+"'s consumer acked to the end", func() bool {
+		return p.metric(t, "cablewire_consumer_pending") == 0 && p.metric(t, "cablewire_consumer_ack_pending") == 0 &&
+			p.metric(t, "cablewire_consumer_max_ack_pending") > 0 // scraped, not absent
+	})
+}
+
 // streamLeader is the node that leads the pipeline's stream of kind.
 func (d *deployment) streamLeader(kind string) int {
 	d.t.Helper()
