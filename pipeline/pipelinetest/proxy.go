@@ -51,10 +51,9 @@ func StartProxy(t testing.TB, target string) *Proxy {
 	return p
 }
 
-// Mute drops what clients send from now on; Unmute forwards it again
-// (what was dropped meanwhile stays lost).
-func (p *Proxy) Mute()   { p.muted.Store(true) }
-func (p *Proxy) Unmute() { p.muted.Store(false) }
+// Mute drops what clients send from now on, for good: a protocol stream
+// cut in the middle cannot be resumed.
+func (p *Proxy) Mute() { p.muted.Store(true) }
 
 // pipe copies src to dst; from the client (upstream) it discards while
 // muted.
