@@ -1,5 +1,9 @@
-// Package pipelinetest starts a real JetStream server for tests: random
-// port, temporary store, shut down when the test ends.
+// Package pipelinetest starts real JetStream servers for tests: random
+// ports, temporary stores, shut down when the test ends. In-process
+// (StartJetStream, StartCluster) or as nats-server processes
+// (StartServerProcess; StartNATSCluster, a three-node cluster whose nodes
+// can be killed and restarted), with the child processes, proxies, TLS
+// and JWT material the tests around them need.
 package pipelinetest
 
 import (

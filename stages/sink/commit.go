@@ -170,6 +170,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 	res := pipeline.Result{Committed: msgs, Err: j.err}
 	s.Stats.Duplicates.Add(int64(j.dropped))
 	s.Stats.LostSlots.Add(int64(j.lostSlots))
+	s.metrics.duplicates.WithLabelValues(foundCommitted).Add(float64(j.dropped))
 	if j.dropped > 0 {
 		s.stale = true // learn the other sinks' records before the next lookup
 	}

@@ -34,6 +34,13 @@ type Config struct {
 	// MaxOpen bounds the partitions open at once; opening one more commits
 	// the oldest (default 8).
 	MaxOpen int
+	// CatchUpEvery is how often a running sink reads the commit log for
+	// records other sinks on the same directory wrote, so that their
+	// cables are found in its index (default 10 s). It is not what keeps
+	// two sinks from committing a cable twice (the reconcile at each
+	// commit is): a longer one costs only more rewrites when sinks are
+	// given the same cables, and fewer listings of the log.
+	CatchUpEvery time.Duration
 	// RowGroupRows is the row group size of the cables files (default
 	// 1,000); the paragraphs and entities files' row groups hold 8 and 16
 	// times as many rows. A table's rows are sorted and written (or
@@ -78,6 +85,9 @@ func (c *Config) defaults() error {
 	}
 	if c.MaxLag == 0 {
 		c.MaxLag = 2000
+	}
+	if c.CatchUpEvery <= 0 {
+		c.CatchUpEvery = catchUpEvery
 	}
 	if c.MaxOpen <= 0 {
 		c.MaxOpen = 8

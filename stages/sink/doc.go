@@ -24,9 +24,9 @@
 //
 // The index — each committed (reference id, content hash) with its version
 // — is a bbolt file under _cablewire/sinks/, derived from the commit log:
-// on Open (and every few seconds, to see what other sinks on the same
-// directory committed) every record it has not applied is rolled forward
-// (its files renamed into place) and applied. A restarted sink adopts the
+// on Open (and every Config.CatchUpEvery, 10 s by default, to see what
+// other sinks on the same directory committed) every record it has not
+// applied is rolled forward (its files renamed into place) and applied. A restarted sink adopts the
 // index a dead or closed instance left, so it reads only the newer records;
 // a lost or unreadable index is rebuilt from the log. Memory therefore does
 // not grow with the warehouse. Temporary files of dead writers are removed

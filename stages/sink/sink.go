@@ -138,6 +138,7 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	}
 	if known {
 		s.Stats.Duplicates.Add(1)
+		s.metrics.duplicates.WithLabelValues(foundIndex).Inc()
 		res.Committed = append(res.Committed, m)
 		return res, nil
 	}
@@ -147,12 +148,14 @@ func (s *Sink) Add(ctx context.Context, m *pipeline.Message) (pipeline.Result, e
 	if p != nil && p.pending[pk] {
 		// The same cable twice in one open file: ack both with the commit.
 		s.Stats.Duplicates.Add(1)
+		s.metrics.duplicates.WithLabelValues(foundOpen).Inc()
 		p.hold(m)
 		return res, nil
 	}
 	if j := s.busy; j != nil && j.p.pending[pk] {
 		// Or in the files being committed: ack it with them.
 		s.Stats.Duplicates.Add(1)
+		s.metrics.duplicates.WithLabelValues(foundOpen).Inc()
 		j.late = append(j.late, m)
 		return res, nil
 	}
@@ -223,14 +226,13 @@ func (s *Sink) oldest() *partition {
 	return o
 }
 
-// catchUpEvery is how often a running sink reads the commit log for
-// records other sinks on the same directory wrote.
+// catchUpEvery is the default Config.CatchUpEvery.
 const catchUpEvery = 10 * time.Second
 
 // Tick commits partitions open for MaxAge or more, and now and then
 // applies other sinks' commits to the index.
 func (s *Sink) Tick(ctx context.Context, now time.Time) (pipeline.Result, error) {
-	if now.Sub(s.caught) >= catchUpEvery {
+	if now.Sub(s.caught) >= s.cfg.CatchUpEvery {
 		s.caught = now
 		s.stale = true
 	}
