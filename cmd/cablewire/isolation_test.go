@@ -60,16 +60,20 @@ func TestSinkRefusesAnotherWarehousesCables(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var wg sync.WaitGroup
-	wg.Go(func() {
-		runCLI(ctx, "worker", "parse+enrich", "sink", "--nats", url, "--pipeline", topo.Pipeline, "--warehouse", wh, "--file-age", "1s")
-	})
 	nc, err := nats.Connect(url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
+	// The streams are ingest's to make; the workers bind them.
+	if err := ensureStreams(ctx, js, topo, 1); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		runCLI(ctx, "worker", "parse+enrich", "sink", "--nats", url, "--pipeline", topo.Pipeline, "--warehouse", wh, "--file-age", "1s")
+	})
 	pipelinetest.Eventually(t, 30*time.Second, "the pipeline's streams", func() bool {
 		_, err := js.Stream(ctx, topo.Stream(schemas.KindDLQ))
 		return err == nil

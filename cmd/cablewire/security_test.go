@@ -15,7 +15,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
+	"github.com/cablewire/cablewire/schemas"
 )
 
 const serverJS = "listen: 127.0.0.1:-1\nmax_payload: 8MB\njetstream { store_dir: \"$DIR/js\" }\n"
@@ -279,6 +283,16 @@ func TestMetricsBarePortIsLoopback(t *testing.T) {
 	pw := "metricspw-" + fmt.Sprint(time.Now().UnixNano())
 	srv := pipelinetest.StartServerProcess(t, serverJS+fmt.Sprintf("authorization { users: [ { user: etl, password: %q } ] }\n", pw))
 	t.Setenv("CABLEWIRE_NATS_PASSWORD", pw)
+	// The streams are ingest's to make; the worker binds them.
+	nc, err := nats.Connect(srv.URL("nats"), nats.UserInfo("etl", pw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	if err := ensureStreams(context.Background(), js, schemas.Topology{Pipeline: schemas.DefaultPipeline}, 1); err != nil {
+		t.Fatal(err)
+	}
 	port := freeLoopbackPort(t)
 	errb := startWorker(t, "parse+enrich", "--nats", srv.URL("nats"), "--nats-user", "etl", "--metrics", ":"+port, "--log-level", "debug")
 	addr := "127.0.0.1:" + port
