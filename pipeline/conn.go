@@ -80,7 +80,10 @@ func connect(ctx context.Context, cfg ConnConfig) (*Conn, error) {
 	c.NC = nc
 	// The stall wait bounds how long an async publish waits for room when
 	// the in-flight window is full, instead of failing at the 200 ms default.
-	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(4096))
+	// A publish the broker never answers (its store's disk full under it:
+	// measured, JetStream neither stores nor refuses) fails after
+	// asyncAckTimeout instead of holding its publisher forever.
+	js, err := jetstream.New(nc, jetstream.WithPublishAsyncMaxPending(4096), jetstream.WithPublishAsyncTimeout(asyncAckTimeout))
 	if err != nil {
 		c.Close()
 		return nil, fmt.Errorf("jetstream: %w", err)
@@ -153,3 +156,8 @@ func (c *Conn) StreamNames(ctx context.Context) ([]string, error) {
 	}
 	return out, nil
 }
+
+// asyncAckTimeout bounds the wait for the broker's answer to one async
+// publish: far above any answer seen under load (a full stream answers at
+// once, with an error publishers retry).
+const asyncAckTimeout = time.Minute

@@ -3,6 +3,9 @@ package pipeline
 import (
 	"errors"
 	"syscall"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
 )
 
 // ErrPermanent marks an error that retrying cannot cure (malformed input):
@@ -31,6 +34,9 @@ func IsPermanent(err error) bool { return errors.Is(err, ErrPermanent) }
 // Such a message is not the cable's fault: the runtime retries it for as
 // long as the failure lasts, pauses meanwhile, and never dead-letters it.
 func IsResource(err error) bool {
+	if IsStorageFull(err) {
+		return true
+	}
 	for _, e := range []error{syscall.ENOSPC, syscall.EDQUOT, syscall.EROFS, ErrResource} {
 		if errors.Is(err, e) {
 			return true
@@ -43,3 +49,19 @@ func IsResource(err error) bool {
 // object storage a warehouse is on being unreachable or refusing its
 // credentials: IsResource holds, as for a full disk.
 var ErrResource = errors.New("resource unavailable")
+
+// IsStorageFull reports whether err is the broker refusing a message
+// because its own storage is exhausted: JetStream's "insufficient
+// resources" (its store limit is reached; by default the server takes 75%
+// of its disk's free space at start). It is a resource failure: no
+// message's fault.
+func IsStorageFull(err error) bool {
+	var api *jetstream.APIError
+	return errors.As(err, &api) && api.ErrorCode == insufficientResources
+}
+
+var insufficientResources = jetstream.ErrorCode(server.ApiErrors[server.JSInsufficientResourcesErr].ErrCode)
+
+// storageFullHint is what a publisher's error adds when the broker's
+// storage is full.
+const storageFullHint = "the broker's storage is full: free space where it stores its streams (the embedded server's --data directory) and run the same command again; nothing committed is lost"

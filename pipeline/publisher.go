@@ -100,6 +100,9 @@ func (p *Publisher) collect() {
 					goto wait
 				}
 			}
+			if IsStorageFull(err) {
+				err = fmt.Errorf("%s: %w", storageFullHint, err)
+			}
 			err = fmt.Errorf("publish %s (id %s): %w", w.m.Subject, w.m.ID, err)
 			p.err.CompareAndSwap(nil, &err)
 		}

@@ -44,6 +44,10 @@ type runOptions struct {
 // with follow, when ctx is cancelled. Cancelling ctx drains.
 func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, error) {
 	start := time.Now()
+	// A full disk under the embedded store stops JetStream: end the load
+	// with that reason rather than wait for it forever.
+	ctx, stopWatch := conn.WatchStore(ctx)
+	defer stopWatch()
 	wctx, stopWorkers := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWorkers()
 	// Chained, parse and enrich run in one worker and the parsed stream
@@ -107,6 +111,10 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
 		})
 	}
+	if err := context.Cause(ctx); errors.Is(err, pipeline.ErrStoreFull) {
+		stopWorkers()
+		return summary{}, errors.Join(err, ws.wait())
+	}
 	interrupted := ctx.Err() != nil
 	if runErr != nil && !interrupted {
 		stopWorkers()
@@ -129,6 +137,10 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 				fmt.Fprintf(o.stderr, "cablewire: checkpoint: %v\n", err)
 			}
 		}
+	}
+	if err := context.Cause(ctx); errors.Is(err, pipeline.ErrStoreFull) {
+		stopWorkers()
+		return summary{}, errors.Join(err, ws.wait())
 	}
 	interrupted = ctx.Err() != nil
 	stopProgress()

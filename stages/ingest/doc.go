@@ -9,4 +9,7 @@
 // the same and dead-lettered by the parse stage, with the reason. Only what
 // cannot be published at all (unreadable, or over MaxDocumentBytes) is
 // dead-lettered here.
+//
+// Watch ingests a directory tree continuously: each file once it has
+// settled, each content once (a state file remembers what was ingested).
 package ingest
