@@ -117,20 +117,26 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			}
 			sc := o.sink
 			sc.StreamEpoch = epoch
+			closeCatalog, err := openSinkCatalog(ctx, &sc, o.log())
+			if err != nil {
+				return nil, err
+			}
 			s, err := sink.Open(sc)
 			if err != nil {
+				closeCatalog()
 				return nil, err
 			}
 			w.sink = s
 			if o.metrics != nil {
 				if err := o.metrics.Register(s.Collectors()...); err != nil {
 					s.Close()
+					closeCatalog()
 					return nil, err
 				}
 			}
 			w.goRun(func() error {
 				err := r.RunCommitter(ctx, s)
-				return errors.Join(err, s.Close())
+				return errors.Join(err, s.Close(), closeCatalog())
 			})
 		}
 	}

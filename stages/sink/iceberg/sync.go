@@ -20,6 +20,10 @@ import (
 // summary names them all).
 const maxPerSnapshot = 200
 
+// beforeCommit, in tests, runs between loading a table and committing to
+// it: where another writer's commit makes ours lose the race.
+var beforeCommit func(table string)
+
 // maxAttempts bounds the retries of a commit that lost a race.
 const maxAttempts = 20
 
@@ -155,6 +159,29 @@ func summaryIDs(tbl *table.Table) map[string]bool {
 	return ids
 }
 
+// fileSet is a table's current data files as of one metadata file.
+type fileSet struct {
+	loc   string
+	files map[string]bool
+}
+
+// filesAt is the table's current data files: remembered from the last
+// sync while no other writer committed since (the metadata location is
+// the same), else read from the manifests. Reading them on every sync
+// would cost a read of every manifest per commit.
+func (t *Tables) filesAt(ctx context.Context, name string, tbl *table.Table) (map[string]bool, error) {
+	if fs, ok := t.files[name]; ok && fs.loc == tbl.MetadataLocation() {
+		return fs.files, nil
+	}
+	delete(t.files, name)
+	cur, err := currentFiles(ctx, tbl)
+	if err != nil {
+		return nil, err
+	}
+	t.files[name] = fileSet{loc: tbl.MetadataLocation(), files: cur}
+	return cur, nil
+}
+
 // currentFiles is the set of data file paths in the table's current
 // snapshot.
 func currentFiles(ctx context.Context, tbl *table.Table) (map[string]bool, error) {
@@ -193,7 +220,7 @@ func currentFiles(ctx context.Context, tbl *table.Table) (map[string]bool, error
 func (t *Tables) syncTable(ctx context.Context, name string, recs []*sink.Record) (deferred []string, err error) {
 	for attempt := 1; ; attempt++ {
 		deferred, err = t.trySyncTable(ctx, name, recs)
-		if err == nil || !errors.Is(err, table.ErrCommitFailed) || attempt == maxAttempts {
+		if err == nil || !lostRace(err) || attempt == maxAttempts {
 			if err != nil {
 				err = fmt.Errorf("iceberg: commit %s: %w", name, err)
 			}
@@ -203,13 +230,22 @@ func (t *Tables) syncTable(ctx context.Context, name string, recs []*sink.Record
 	}
 }
 
+// lostRace reports whether a commit failed because another writer
+// committed first, so that nothing was committed and a retry from a
+// refreshed table is safe: iceberg-go's ErrCommitFailed, or a requirement
+// (the branch's snapshot) that the catalog found changed, which the SQL
+// catalog reports without that error.
+func lostRace(err error) bool {
+	return errors.Is(err, table.ErrCommitFailed) || strings.Contains(err.Error(), "requirement failed:")
+}
+
 func (t *Tables) trySyncTable(ctx context.Context, name string, recs []*sink.Record) ([]string, error) {
 	tbl, err := t.cat.LoadTable(ctx, t.Ident(name))
 	if err != nil {
 		return nil, err
 	}
 	named := summaryIDs(tbl)
-	cur, err := currentFiles(ctx, tbl)
+	cur, err := t.filesAt(ctx, name, tbl)
 	if err != nil {
 		return nil, err
 	}
@@ -248,14 +284,23 @@ func (t *Tables) trySyncTable(ctx context.Context, name string, recs []*sink.Rec
 			}
 		}
 	}
+	if beforeCommit != nil {
+		beforeCommit(name)
+	}
 	if len(adds) > 0 {
 		tx := tbl.NewTransaction()
-		if err := tx.AddFiles(ctx, adds, summary(appends), false); err != nil {
+		// Duplicates are checked above, against the current snapshot's
+		// files: iceberg-go's own check would read every manifest again.
+		if err := tx.AddFiles(ctx, adds, summary(appends), true); err != nil {
 			return nil, err
 		}
 		if tbl, err = tx.Commit(ctx); err != nil {
 			return nil, err
 		}
+		for _, f := range adds {
+			cur[f] = true
+		}
+		t.files[name] = fileSet{loc: tbl.MetadataLocation(), files: cur}
 	}
 	if len(cadds) > 0 || len(dels) > 0 {
 		tx := tbl.NewTransaction()
@@ -267,9 +312,16 @@ func (t *Tables) trySyncTable(ctx context.Context, name string, recs []*sink.Rec
 		if err != nil {
 			return nil, err
 		}
-		if _, err := tx.Commit(ctx); err != nil {
+		if tbl, err = tx.Commit(ctx); err != nil {
 			return nil, err
 		}
+		for _, f := range dels {
+			delete(cur, f)
+		}
+		for _, f := range cadds {
+			cur[f] = true
+		}
+		t.files[name] = fileSet{loc: tbl.MetadataLocation(), files: cur}
 	}
 	return deferred, nil
 }

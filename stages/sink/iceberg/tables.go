@@ -31,6 +31,9 @@ const (
 // a commit (another process's, or one whose files were not yet in place).
 var syncEvery = 10 * time.Second
 
+// syncPause is the least time between two background syncs.
+var syncPause = 2 * time.Second
+
 // Tables is the warehouse's Iceberg tables, kept in step with its commit
 // log by a goroutine of its own. It is a sink.Catalog.
 type Tables struct {
@@ -44,8 +47,9 @@ type Tables struct {
 	started bool
 	done    chan struct{}
 
-	mu      sync.Mutex // serializes Sync
-	applied map[string]bool
+	mu      sync.Mutex      // serializes Sync; guards applied and files
+	applied map[string]bool // records every table they touch mirrors
+	files   map[string]fileSet
 	errMu   sync.Mutex
 	err     error
 }
@@ -67,7 +71,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Tables, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Tables{cfg: cfg, cat: cat, close: closeCat, log: log, applied: map[string]bool{},
+	t := &Tables{cfg: cfg, cat: cat, close: closeCat, log: log, applied: map[string]bool{}, files: map[string]fileSet{},
 		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
 	if err := t.ensure(ctx); err != nil {
 		closeCat()
@@ -129,7 +133,10 @@ func (t *Tables) ensure(ctx context.Context) error {
 				"write.parquet.compression-codec":            "zstd",
 				"write.metadata.delete-after-commit.enabled": "true",
 				"write.metadata.previous-versions-max":       "20",
-				"cablewire.warehouse":                        t.cfg.Warehouse,
+				// Merged manifests: a load's hundreds of appends would
+				// otherwise leave readers a manifest each to open.
+				"commit.manifest-merge.enabled": "true",
+				"cablewire.warehouse":           t.cfg.Warehouse,
 			}))
 		if err != nil && !errors.Is(err, catalog.ErrTableAlreadyExists) {
 			return fmt.Errorf("iceberg: create table %s: %w", name, err)
@@ -171,6 +178,13 @@ func (t *Tables) loop() {
 		t.setErr(err)
 		if err != nil {
 			t.log.Warn("iceberg: sync failed, retrying", "err", err)
+		}
+		// At most one sync every syncPause: the commits of a busy load
+		// are mirrored a few at a time, in fewer snapshots.
+		select {
+		case <-t.stop:
+			return
+		case <-time.After(syncPause):
 		}
 	}
 }
