@@ -111,6 +111,7 @@ func TestRestartAfterKill(t *testing.T) {
 	checkExactlyOnce(t, wh, want)
 	checkEntitiesOnce(t, wh)
 	checkWithDuckDB(t, wh, len(want))
+	checkIcebergOnce(t, wh, len(want))
 	// No temporary file is left behind once no writer is alive.
 	filepath.WalkDir(wh, func(path string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".tmp") {
