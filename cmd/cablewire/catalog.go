@@ -25,9 +25,10 @@ func addCatalogFlags(fs *flag.FlagSet, sc *sink.Config) {
 	fs.StringVar(&cf.cfg.URI, "catalog-uri", "", "sink: the catalog: a SQLite file (default W/"+iceberg.DefaultSQLite+"), postgres://USER@HOST:PORT/DB, or the REST catalog's URL")
 }
 
-// openSinkCatalog opens the Iceberg tables sc's flags name, mirrors what a
-// crash left, and puts them in sc.Catalog; close stops them after the
-// sink has closed. With --catalog none, sc.Catalog is nil.
+// openSinkCatalog starts the Iceberg tables sc's flags name (they mirror
+// what a crash left first) and puts them in sc.Catalog; close stops them
+// after the sink has closed, after a last sync. With --catalog none,
+// sc.Catalog is nil.
 func openSinkCatalog(ctx context.Context, sc *sink.Config, log *slog.Logger) (close func() error, err error) {
 	cf, ok := sc.Catalog.(*catalogFlags)
 	if !ok {
@@ -36,11 +37,19 @@ func openSinkCatalog(ctx context.Context, sc *sink.Config, log *slog.Logger) (cl
 	sc.Catalog = nil
 	cfg := cf.cfg
 	cfg.Warehouse = sc.Dir
-	tabs, err := iceberg.Open(ctx, cfg, log)
+	// In the background: a catalog that is down, or the warehouse's disk
+	// full, must not stop the sink; the commit log keeps what the tables
+	// have yet to mirror, and the next sync (or the next sink) does it.
+	tabs, err := iceberg.OpenBackground(cfg, log)
 	if err != nil || tabs == nil {
 		return func() error { return nil }, err
 	}
 	tabs.Start()
 	sc.Catalog = tabs
-	return func() error { return tabs.Close(context.Background()) }, nil
+	return func() error {
+		if err := tabs.Close(context.Background()); err != nil {
+			log.Warn("iceberg: the tables are behind the warehouse; the next sink or compact finishes them", "err", err)
+		}
+		return nil
+	}, nil
 }

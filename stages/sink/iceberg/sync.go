@@ -35,6 +35,9 @@ const maxAttempts = 20
 func (t *Tables) Sync(ctx context.Context) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if err := t.connect(ctx); err != nil {
+		return err
+	}
 	unlock, err := t.lockSync()
 	if err != nil {
 		return err

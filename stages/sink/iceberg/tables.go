@@ -84,6 +84,45 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*Tables, error) {
 	return t, nil
 }
 
+// OpenBackground is Open for a sink: it only checks cfg, and the tables
+// connect to the catalog, create what is missing and mirror what a crash
+// left on their own goroutine once started, retrying every syncEvery
+// while the catalog or the warehouse's disk fails, so that neither stops
+// the sink (the commit log keeps what the tables have yet to mirror).
+func OpenBackground(cfg Config, log *slog.Logger) (*Tables, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	if cfg.Catalog == KindNone {
+		return nil, nil
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	t := &Tables{cfg: cfg, log: log, applied: map[string]bool{}, files: map[string]fileSet{},
+		kick: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	t.kick <- struct{}{} // the first sync at once
+	return t, nil
+}
+
+// connect opens the catalog and ensures the tables, once; t.mu is held.
+func (t *Tables) connect(ctx context.Context) error {
+	if t.cat != nil {
+		return nil
+	}
+	cat, closeCat, err := openCatalog(ctx, t.cfg)
+	if err != nil {
+		return err
+	}
+	t.cat, t.close = cat, closeCat
+	if err := t.ensure(ctx); err != nil {
+		t.cat, t.close = nil, nil
+		closeCat()
+		return err
+	}
+	return nil
+}
+
 // Catalog is the catalog the tables are in.
 func (t *Tables) Catalog() catalog.Catalog { return t.cat }
 
@@ -218,5 +257,8 @@ func (t *Tables) Close(ctx context.Context) error {
 		<-t.done
 	}
 	err := t.Sync(ctx)
-	return errors.Join(err, t.close())
+	if t.close != nil {
+		err = errors.Join(err, t.close())
+	}
+	return err
 }
