@@ -90,7 +90,7 @@ type EntityRow struct {
 	Created   time.Time `parquet:"created,timestamp(microsecond:utc)"`
 	Paragraph int32     `parquet:"paragraph"`
 	Type      string    `parquet:"type,dict"`
-	Text      string    `parquet:"text"`
+	Text      string    `parquet:"text,dict"` // mentions repeat: 8.2 -> 5.0 MB on 30,000 generated cables
 	Canonical string    `parquet:"canonical,dict"`
 	Start     int32     `parquet:"start"`
 	End       int32     `parquet:"end"`

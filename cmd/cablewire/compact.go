@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cablewire/cablewire/stages/sink"
+	"github.com/cablewire/cablewire/stages/sink/iceberg"
 )
 
 func init() {
@@ -28,6 +29,9 @@ func runCompact(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.IntVar(&cfg.MinFiles, "min-files", 1, "compact a partition's table once it has this many small files (1: also rewrite a lone file the sink wrote, denser)")
 	fs.DurationVar(&cfg.Grace, "grace", 5*time.Minute, "keep a replaced generation of a partition this long for readers with its files open")
 	fs.StringVar(&cfg.Compression, "compression", "zstd", "page codec of the merged files: zstd or snappy")
+	var cat iceberg.Config
+	fs.StringVar(&cat.Catalog, "catalog", iceberg.KindSQL, "Iceberg catalog of the warehouse's tables (sql, rest or none; as run's): each swap commits an overwrite snapshot")
+	fs.StringVar(&cat.URI, "catalog-uri", "", "the catalog: a SQLite file (default W/"+iceberg.DefaultSQLite+"), postgres://USER@HOST:PORT/DB, or the REST catalog's URL")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return err
@@ -40,8 +44,19 @@ func runCompact(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if _, ok, _ := sink.ParseS3URL(cfg.Dir); ok {
 		return fmt.Errorf("compaction of an S3 warehouse is not supported (no rename on S3 to swap a partition with): %s", cfg.Dir)
 	}
+	cat.Warehouse = cfg.Dir
+	tabs, err := iceberg.Open(ctx, cat, nil)
+	if err != nil {
+		return err
+	}
+	if tabs != nil {
+		cfg.Catalog = tabs
+	}
 	start := time.Now()
 	st, err := sink.Compact(ctx, cfg)
+	if cerr := tabs.Close(context.Background()); err == nil && cerr != nil {
+		err = fmt.Errorf("compacted, but the Iceberg snapshot is not committed yet (the next sync commits it): %w", cerr)
+	}
 	if err != nil {
 		return err
 	}

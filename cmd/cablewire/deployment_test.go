@@ -46,7 +46,18 @@ type stageProc struct {
 func newDeployment(t testing.TB) *deployment {
 	t.Helper()
 	bin := pipelinetest.BuildBinary(t, ".")
-	return &deployment{t: t, bin: bin, nats: pipelinetest.StartNATSCluster(t, 3), wh: t.TempDir(), pipeline: schemas.DefaultPipeline}
+	d := &deployment{t: t, bin: bin, nats: pipelinetest.StartNATSCluster(t, 3), wh: t.TempDir(), pipeline: schemas.DefaultPipeline}
+	// The streams are ingest's (or an operator's) to make; workers only
+	// bind them and are not ready before. The tests start the workers
+	// first and measure from ingest's start, so the streams are made here.
+	nc, err := nats.Connect(d.nats.URLs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, _ := jetstream.New(nc)
+	makeStreams(t, js, d.pipeline, 3)
+	return d
 }
 
 // worker starts `cablewire worker STAGE` against natsURL (the whole

@@ -123,6 +123,7 @@ func killAndRestart(t *testing.T, bin string, args, env []string, wh string, wan
 	checkExactlyOnce(t, wh, want)
 	checkEntitiesOnce(t, wh)
 	checkWithDuckDB(t, wh, len(want))
+	checkIcebergOnce(t, wh, len(want))
 	// No temporary file is left behind once no writer is alive.
 	filepath.WalkDir(wh, func(path string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".tmp") {

@@ -15,4 +15,5 @@ func sinkFlags(fs *flag.FlagSet, sc *sink.Config) {
 	fs.IntVar(&sc.MaxLag, "file-lag", 2000, "sink: commit a partition's files once this many cables went to other partitions since its last (-1: never)")
 	fs.BoolVar(&sc.Compact, "compact", true, "sink: merge a partition's small files in the background (--compact=false: never; see cablewire compact)")
 	fs.StringVar(&sc.Compression, "compression", "zstd", "sink: page codec of the files, zstd or snappy (for readers without zstd)")
+	addCatalogFlags(fs, sc)
 }

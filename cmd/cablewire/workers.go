@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/schemas"
@@ -36,11 +37,21 @@ func (o workerOptions) declaration() pipeline.Topology {
 type workers struct {
 	*pipeline.Running
 	sink *sink.Sink
+	// closeCatalog stops the sink's Iceberg tables, after the sink has
+	// closed (a last sync).
+	closeCatalog func() error
 }
 
 // startWorkers runs the named stages of o's topology until ctx is
 // cancelled; then wait drains them.
 func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o workerOptions) (*workers, error) {
+	closeCatalog := func() error { return nil }
+	if slices.Contains(names, stages.Sink) {
+		var err error
+		if closeCatalog, err = openSinkCatalog(ctx, &o.sink, o.log()); err != nil {
+			return nil, err
+		}
+	}
 	run, err := pipeline.Start(ctx, conn, o.declaration(), names, pipeline.RunOptions{
 		Workers: o.workers, Logger: o.logger, Metrics: o.metrics,
 		OnAck: func(stage string, m *pipeline.Message) {
@@ -57,19 +68,29 @@ func startWorkers(ctx context.Context, conn *pipeline.Conn, names []string, o wo
 			}
 		},
 	})
-	if errors.Is(err, pipeline.ErrUnknownStage) {
-		return nil, fmt.Errorf("%w: %v", errUsage, err)
-	}
 	if err != nil {
+		closeCatalog()
+		if errors.Is(err, pipeline.ErrUnknownStage) {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
 		return nil, err
 	}
-	w := &workers{Running: run}
+	w := &workers{Running: run, closeCatalog: closeCatalog}
 	if c, ok := run.Committer(stages.Sink); ok {
 		w.sink = c.(*sink.Sink)
 	}
 	return w, nil
 }
 
-func (w *workers) wait() error { return w.Wait() }
+// wait waits for the stages to drain (the sink closes), then stops the
+// Iceberg tables.
+func (w *workers) wait() error { return errors.Join(w.Wait(), w.closeCatalog()) }
+
+func (o workerOptions) log() *slog.Logger {
+	if o.logger == nil {
+		return slog.Default()
+	}
+	return o.logger
+}
 
 func (w *workers) stats() []*pipeline.StageStats { return w.Stats() }

@@ -113,9 +113,13 @@ func TestChainedRunDrainsParsedStream(t *testing.T) {
 
 // makeStreams creates the streams of pipeline name on js, as ingest, serve
 // or run would: workers only bind them, and wait until they exist.
-func makeStreams(t *testing.T, js jetstream.JetStream, name string) {
+func makeStreams(t testing.TB, js jetstream.JetStream, name string, replicas ...int) {
 	t.Helper()
-	for _, s := range stages.Streams(schemas.Topology{Pipeline: name}, 1) {
+	r := 1
+	if len(replicas) > 0 {
+		r = replicas[0]
+	}
+	for _, s := range stages.Streams(schemas.Topology{Pipeline: name}, r) {
 		if err := pipeline.EnsureStream(context.Background(), js, s); err != nil {
 			t.Fatal(err)
 		}

@@ -188,6 +188,7 @@ func (s *Sink) finishCommit() pipeline.Result {
 		return res
 	}
 	s.known.add(j.rec.ID)
+	notifyCatalog(s.cfg.Catalog, j.rec)
 	s.metrics.commitSeconds.Observe(time.Since(j.start).Seconds())
 	s.bg.committed(j.rec.Partition)
 	s.Stats.Commits.Add(1)

@@ -69,6 +69,7 @@ type CompactConfig struct {
 	MaxInputs   int
 	Compression string // "zstd" (default) or "snappy"
 	Now         func() time.Time
+	Catalog     Catalog // told of each swap (catalog.go)
 
 	// abortAt, in tests, stops the compaction at a named step, as a crash
 	// would.
@@ -415,6 +416,7 @@ func (c *compactor) merge(ctx context.Context, table, part string, in []liveFile
 	if err := swapPartition(c.cfg.Dir, rec); err != nil {
 		return false, fmt.Errorf("compact %s: %w", prel, err)
 	}
+	notifyCatalog(c.cfg.Catalog, rec)
 	st.Partitions++
 	st.FilesIn += len(in)
 	st.FilesOut += len(files)

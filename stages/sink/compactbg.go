@@ -50,6 +50,9 @@ func (s *Sink) startCompaction() {
 	if cfg.Compression == "" {
 		cfg.Compression = s.cfg.Compression
 	}
+	if cfg.Catalog == nil {
+		cfg.Catalog = s.cfg.Catalog
+	}
 	if err := cfg.defaults(); err != nil {
 		s.cfg.Compact = false
 		return

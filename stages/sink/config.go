@@ -66,6 +66,9 @@ type Config struct {
 	// defaults, but MinFiles, which is 4 unless set.
 	Compact     bool
 	CompactWith CompactConfig
+	// Catalog, when set, is told of each commit once its files are in
+	// place, and of the background compaction's (catalog.go).
+	Catalog Catalog
 
 	unsorted bool // write rows in arrival order (benchmarks measure the sort's cost)
 }

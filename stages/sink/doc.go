@@ -55,6 +55,11 @@
 // the index; a roll-forward renames only temporary files still present,
 // so a replaced file never comes back.
 //
+// A Catalog (catalog.go; Iceberg's is stages/sink/iceberg) is told of a
+// sink's commit after step 4 and of a compaction's after its swap; it
+// mirrors the log, which stays the truth, and finds what it was not told
+// (a crash in between) by reading the log itself.
+//
 // One goroutine calls Add, Tick and Flush (the runtime's contract). Several
 // Sink processes may share a warehouse directory: each holds a lock on its
 // own instance file, and only the temporary files of unlocked instances are
