@@ -23,6 +23,15 @@ func TestPersonNeedsEvidence(t *testing.T) {
 		{"Minister Dravik Quelvoran arrived. Later Quelvoran left.", "Quelvoran", true},
 		{"The candidates include Tarvosi, Quelvoran, and Mendrak, who said so.", "Quelvoran", true},
 		{"Quelvoran's list came third.", "Quelvoran", true},
+		// A pronoun after a bare name, or a surname ending, is evidence.
+		{"The talks stalled because Quelvoran moderated his position.", "Quelvoran", true},
+		{"The talks stalled when Quelvoran and half of his cabinet left.", "Quelvoran", true},
+		{"Exports rose after Quelvoran Tarmo entered; his aides left.", "Quelvoran", false},
+		{"Exports rose after Quelvoran entered. He left.", "Quelvoran", false},
+		{"The plan was shelved after Dravinkov objected.", "Dravinkov", true},
+		{"The plan was shelved after Tsermashvili objected.", "Tsermashvili", true},
+		{"The plan was shelved after Markovic objected.", "Markovic", true},
+		{"The plan was shelved after Velmoravo objected.", "Velmoravo", false},
 	} {
 		c := enrichText(t, tc.text)
 		e := find(c, tc.name)
