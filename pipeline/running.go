@@ -65,10 +65,19 @@ func Start(ctx context.Context, conn *Conn, t Topology, names []string, o RunOpt
 }
 
 func (p *Running) start(ctx context.Context, st Stage, o RunOptions) error {
+	// In a cluster just formed, or with another process making the same
+	// consumer, binding may fail for a while (a timeout, no leader yet):
+	// wait, never exit for that.
 	var cons jetstream.Consumer
+	var in Input
 	err := Retry(ctx, o.Logger, "consumer "+st.Consumer.Durable, func(ctx context.Context) error {
 		var err error
-		cons, err = EnsureConsumer(ctx, p.conn.JS, st.Consumer)
+		if cons, err = EnsureConsumer(ctx, p.conn.JS, st.Consumer); err != nil {
+			return err
+		}
+		if st.Handler == nil {
+			in, err = p.input(ctx, st, cons)
+		}
 		return err
 	})
 	if err != nil {
@@ -92,10 +101,6 @@ func (p *Running) start(ctx context.Context, st Stage, o RunOptions) error {
 		o.Metrics.AddStage(r.Stats(), cons)
 		p.goRun(func() error { return r.Run(ctx, st.Handler) })
 		return nil
-	}
-	in, err := p.input(ctx, st, cons)
-	if err != nil {
-		return err
 	}
 	c, err := st.Open(ctx, in)
 	if err != nil {

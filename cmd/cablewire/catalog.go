@@ -35,6 +35,14 @@ func openSinkCatalog(ctx context.Context, sc *sink.Config, log *slog.Logger) (cl
 		return func() error { return nil }, nil
 	}
 	sc.Catalog = nil
+	if sc.S3 != nil {
+		// Iceberg tables are kept for a warehouse in a directory only: on
+		// S3, sc.Dir is the sink's local work directory, not the tables'.
+		if cf.cfg.Catalog != iceberg.KindNone {
+			log.Info("iceberg: no tables for an S3 warehouse (not supported yet); the Hive files are the warehouse")
+		}
+		return func() error { return nil }, nil
+	}
 	cfg := cf.cfg
 	cfg.Warehouse = sc.Dir
 	// In the background: a catalog that is down, or the warehouse's disk

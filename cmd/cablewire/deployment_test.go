@@ -19,8 +19,10 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/cablewire/cablewire/pipeline"
 	"github.com/cablewire/cablewire/pipeline/pipelinetest"
 	"github.com/cablewire/cablewire/schemas"
+	"github.com/cablewire/cablewire/stages"
 )
 
 // deployment is cablewire as a cluster runs it: three nats-server
@@ -56,7 +58,16 @@ func newDeployment(t testing.TB) *deployment {
 	}
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
-	makeStreams(t, js, d.pipeline, 3)
+	// A cluster just formed may not place three replicas yet ("no
+	// suitable peers"): try until it does.
+	pipelinetest.Eventually(t, time.Minute, "the streams placed on the cluster", func() bool {
+		for _, s := range stages.Streams(schemas.Topology{Pipeline: d.pipeline}, 3) {
+			if err := pipeline.EnsureStream(context.Background(), js, s); err != nil {
+				return false
+			}
+		}
+		return true
+	})
 	return d
 }
 
