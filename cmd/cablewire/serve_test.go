@@ -160,8 +160,8 @@ func TestServeIngestsOverHTTP(t *testing.T) {
 	wh := t.TempDir()
 	startCommand(t, "worker", "parse+enrich", "--nats", url)
 	startCommand(t, "worker", "sink", "--nats", url, "--warehouse", wh, "--file-age", "500ms")
-	pipelinetest.Eventually(t, 2*time.Minute, "30 cables committed", func() bool {
-		return commitsCables(wh) == len(want)
+	pipelinetest.Eventually(t, 2*time.Minute, "30 cables committed, their files in place", func() bool {
+		return inPlace(wh, len(want))
 	})
 	checkExactlyOnce(t, wh, want)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -124,4 +126,22 @@ func makeStreams(t testing.TB, js jetstream.JetStream, name string, replicas ...
 			t.Fatal(err)
 		}
 	}
+}
+
+// inPlace reports whether wh's commit records name n cables and their
+// files are in place: the record is the commit point, and the files are
+// renamed from their temporary names just after it, so a reader that
+// looks between the two misses some.
+func inPlace(wh string, n int) bool {
+	if commitsCables(wh) != n {
+		return false
+	}
+	pending := false
+	filepath.WalkDir(wh, func(path string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".parquet.tmp") {
+			pending = true
+		}
+		return nil
+	})
+	return !pending
 }
