@@ -82,7 +82,7 @@ func TestWarehouseOnAFullDisk(t *testing.T) {
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
 	topo := runTopology(t, wh)
-	pipelinetest.Eventually(t, time.Minute, "every cable at the sink, held", func() bool {
+	pipelinetest.Eventually(t, 3*time.Minute, "every cable at the sink, held", func() bool {
 		cons, err := js.Consumer(context.Background(), topo.Stream(schemas.KindEnriched), schemas.ConsumerSink)
 		if err != nil {
 			return false
