@@ -122,19 +122,14 @@ func (p *Running) start(ctx context.Context, st Stage, o RunOptions) error {
 
 // input reads what a committer learns of its input when it opens.
 func (p *Running) input(ctx context.Context, st Stage, cons jetstream.Consumer) (Input, error) {
-	ci, err := cons.Info(ctx)
+	// The consumer's config as the broker has it (another process may have
+	// made it) came back with its creation or update.
+	ci := cons.CachedInfo()
+	s, err := p.conn.JS.Stream(ctx, st.Consumer.Stream) // one STREAM.INFO
 	if err != nil {
 		return Input{}, err
 	}
-	s, err := p.conn.JS.Stream(ctx, st.Consumer.Stream)
-	if err != nil {
-		return Input{}, err
-	}
-	si, err := s.Info(ctx)
-	if err != nil {
-		return Input{}, err
-	}
-	return Input{StreamCreated: si.Created, Consumer: ci.Config}, nil
+	return Input{StreamCreated: s.CachedInfo().Created, Consumer: ci.Config}, nil
 }
 
 // closeCommitter closes c if it has a Close: the runtime owns a committer

@@ -67,14 +67,27 @@ func watchIngest(ctx context.Context, conn *pipeline.Conn, topo schemas.Topology
 	fmt.Fprintf(stdout, "watching %s; SIGINT/SIGTERM stops\n", cfg.Dir)
 	cfg.Ingest = func(ctx context.Context, paths []string) error {
 		start := time.Now()
-		st, err := ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), stages.Route(topo, ""), paths,
-			ingest.Options{MaxPayload: conn.NC.MaxPayload()})
+		st, err := ingestInto(ctx, conn, stages.Route(topo, ""), paths, ingest.Options{})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: read %d, published %d, duplicates %d, dead-lettered %d in %s\n", strings.Join(paths, " "),
-			st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
+		printIngest(stdout, strings.Join(paths, " ")+": ", st, start)
 		return nil
 	}
 	return ingest.Watch(ctx, cfg)
+}
+
+// ingestInto publishes paths into route on conn: a window of 1,024
+// documents in flight, 64 dead letters, and the broker's max payload read
+// from the server, so a record over it is dead-lettered by name instead of
+// failing the publisher.
+func ingestInto(ctx context.Context, conn *pipeline.Conn, route ingest.Route, paths []string, o ingest.Options) (ingest.Stats, error) {
+	o.MaxPayload = conn.NC.MaxPayload()
+	return ingest.RunWith(ctx, pipeline.NewPublisher(conn.JS, 1024), pipeline.NewPublisher(conn.JS, 64), route, paths, o)
+}
+
+// printIngest prints what one ingest did.
+func printIngest(w io.Writer, prefix string, st ingest.Stats, start time.Time) {
+	fmt.Fprintf(w, "%sread %d, published %d, duplicates %d, dead-lettered %d in %s\n",
+		prefix, st.Read, st.Published, st.Duplicates, st.DeadLettered, time.Since(start).Round(time.Millisecond))
 }

@@ -94,7 +94,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 			if ws.sink != nil {
 				committed = ws.sink.Stats.Cables.Load() + ws.sink.Stats.Duplicates.Load()
 			}
-			for _, st := range ws.stats() {
+			for _, st := range ws.Stats() {
 				dead += st.DeadLettered.Load()
 			}
 			return committed + live.Duplicates(), dead + live.DeadLettered.Load()
@@ -105,10 +105,8 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	var ist ingest.Stats
 	var runErr error
 	if len(o.inputs) > 0 {
-		pub := pipeline.NewPublisher(conn.JS, 1024)
-		dlq := pipeline.NewPublisher(conn.JS, 64)
-		ist, runErr = ingest.RunWith(ctx, pub, dlq, stages.Route(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
-			Live: live, Stdin: o.stdin, MaxPayload: conn.NC.MaxPayload(), Checkpoints: cps,
+		ist, runErr = ingestInto(ctx, conn, stages.Route(o.workers.topo, o.warehouse), o.inputs, ingest.Options{
+			Live: live, Stdin: o.stdin, Checkpoints: cps,
 		})
 	}
 	if err := context.Cause(ctx); errors.Is(err, pipeline.ErrStoreFull) {
@@ -148,7 +146,7 @@ func execute(ctx context.Context, conn *pipeline.Conn, o runOptions) (summary, e
 	if err := ws.wait(); err != nil {
 		return summary{}, err
 	}
-	return summary{started: start, ingest: ist, stages: ws.stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
+	return summary{started: start, ingest: ist, stages: ws.Stats(), sink: ws.sink, elapsed: time.Since(start), interrupted: interrupted, follow: o.follow}, nil
 }
 
 // saveCheckpoints writes the checkpoints that moved every second until

@@ -64,6 +64,15 @@ func post(t *testing.T, url, token, contentType string, body []byte) (int, http.
 		t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", contentType)
+	var ans postAnswer
+	code, h := serveCall(t, req, token, &ans)
+	return code, h, ans
+}
+
+// serveCall sends req to serve with token (if any) and decodes the JSON
+// answer into ans.
+func serveCall(t *testing.T, req *http.Request, token string, ans any) (int, http.Header) {
+	t.Helper()
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -73,11 +82,10 @@ func post(t *testing.T, url, token, contentType string, body []byte) (int, http.
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	var ans postAnswer
-	if err := json.Unmarshal(b, &ans); err != nil {
+	if err := json.Unmarshal(b, ans); err != nil {
 		t.Fatalf("answer %s: %v\n%s", resp.Status, err, b)
 	}
-	return resp.StatusCode, resp.Header, ans
+	return resp.StatusCode, resp.Header
 }
 
 // cableTexts generates n cables and returns their texts by reference id.

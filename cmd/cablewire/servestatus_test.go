@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -22,20 +20,9 @@ func getCable(t *testing.T, base, token, ref string) (int, cableStatus) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
 	var st cableStatus
-	if err := json.Unmarshal(b, &st); err != nil {
-		t.Fatalf("answer %s: %v\n%s", resp.Status, err, b)
-	}
-	return resp.StatusCode, st
+	code, _ := serveCall(t, req, token, &st)
+	return code, st
 }
 
 // GET /v1/cables/{ref_id} follows a posted cable: queued in the raw stream

@@ -92,5 +92,3 @@ func (o workerOptions) log() *slog.Logger {
 	}
 	return o.logger
 }
-
-func (w *workers) stats() []*pipeline.StageStats { return w.Stats() }
